@@ -1,0 +1,20 @@
+package org.exportpathways.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * A sale as the notification rules see it. Every value may be null, meaning unknown (never zero, never false). An
+ * empty {@code newSalesTerritory} or {@code usmlCategories} means "none"; null means unknown.
+ */
+public record SaleCase(Channel channel, String recipient, LocalDate asOf, BigDecimal majorDefenseEquipmentValue,
+		BigDecimal totalValue, BigDecimal designAndConstructionValue, Set<String> usmlCategories,
+		Boolean significantMilitaryEquipment, Set<String> newSalesTerritory, Boolean emergency) {
+
+	/** Whether the articles include USML Category I firearms; null when the categories are unknown. */
+	public Boolean includesFirearms() {
+		return usmlCategories == null ? null : usmlCategories.contains("I");
+	}
+
+}

@@ -1,0 +1,75 @@
+package org.exportpathways.engine;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Map;
+
+import org.exportpathways.notification.NotificationService;
+import org.exportpathways.notification.SimulationService;
+import org.exportpathways.reference.ReferenceData;
+import org.exportpathways.reference.ReferenceDataLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Loads the policy bundle at start-up (failing fast on any error) and wires the services over it. */
+@Configuration(proxyBeanMethods = false)
+public class EngineConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EngineConfiguration.class);
+
+	@Bean
+	RuleBundle ruleBundle(BundleProperties props) {
+		RuleBundle bundle = (props.rulesDir() == null || props.rulesDir().isBlank()) ? RuleBundleLoader.fromClasspath()
+				: RuleBundleLoader.fromDirectory(Path.of(props.rulesDir()));
+		log.info("Rule bundle loaded from {} ({} files)", bundle.origin(), bundle.files().size());
+		return bundle;
+	}
+
+	@Bean
+	ReferenceData referenceData(RuleBundle bundle) {
+		return ReferenceDataLoader.load(bundle);
+	}
+
+	@Bean
+	RuleEngine ruleEngine(RuleBundle bundle) {
+		RuleEngine engine = new RuleEngine(bundle);
+		engine.warnings().forEach((w) -> log.warn("Rule bundle warning: {}", w));
+		log.info("Compiled {} rules", engine.rules().size());
+		return engine;
+	}
+
+	@Bean
+	RulesetVersion rulesetVersion(RuleBundle bundle, ReferenceData data) {
+		return new RulesetVersion(data.bundleVersion(), bundle.contentHash());
+	}
+
+	@Bean
+	Clock clock(BundleProperties props) {
+		return Clock.system((props.zone() == null || props.zone().isBlank()) ? ZoneId.of("America/New_York")
+				: ZoneId.of(props.zone()));
+	}
+
+	@Bean
+	NotificationService notificationService(RuleEngine engine, ReferenceData data) {
+		return new NotificationService(engine, data);
+	}
+
+	@Bean
+	SimulationService simulationService(NotificationService notifications) {
+		return new SimulationService(notifications);
+	}
+
+	@Bean
+	HealthIndicator ruleBundleHealthIndicator(RuleBundle bundle, RuleEngine engine, RulesetVersion version) {
+		return () -> Health.up()
+			.withDetails(Map.of("rulesetVersion", version.value(), "origin", bundle.origin(), "rules",
+					engine.rules().size()))
+			.build();
+	}
+
+}

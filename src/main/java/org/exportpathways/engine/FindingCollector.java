@@ -1,0 +1,63 @@
+package org.exportpathways.engine;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.exportpathways.domain.Finding;
+import org.exportpathways.domain.Severity;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * The one typed helper rules explain themselves with. {@code explain} builds a {@link Finding} from the firing
+ * rule's {@code @id}, name and {@code @citation} (and optional {@code @severity}); rules insert it logically, so a
+ * conclusion the engine later retracts takes its explanation with it. Per session: it numbers explanations in
+ * firing order.
+ */
+public final class FindingCollector {
+
+	/** A finding as a fact, numbered in firing order. */
+	public record Explanation(long sequence, Finding finding) {
+	}
+
+	private long sequence;
+
+	public Explanation explain(RuleContext kcontext, String message) {
+		return explain(kcontext, null, message, null, null);
+	}
+
+	public Explanation explain(RuleContext kcontext, String message, LocalDate effectiveFrom, LocalDate effectiveTo) {
+		return explain(kcontext, null, message, effectiveFrom, effectiveTo);
+	}
+
+	/**
+	 * A finding citing {@code citation} (the more precise citation of the data row or parameter the rule used), or
+	 * the rule's own {@code @citation} when it is null.
+	 */
+	public Explanation explain(RuleContext kcontext, String citation, String message, LocalDate effectiveFrom,
+			LocalDate effectiveTo) {
+		Rule rule = kcontext.getRule();
+		Map<String, Object> meta = rule.getMetaData();
+		Object severity = meta.get("severity");
+		return new Explanation(++sequence, new Finding(String.valueOf(meta.get("id")), rule.getName(),
+				(citation != null) ? citation : String.valueOf(meta.get("citation")), message,
+				(severity != null) ? Severity.valueOf(severity.toString()) : Severity.INFO, effectiveFrom,
+				effectiveTo));
+	}
+
+	/** The findings that stand after firing, in the order they were made. */
+	public static List<Finding> findings(KieSession session) {
+		Collection<?> facts = session.getObjects(new ClassObjectFilter(Explanation.class));
+		return facts.stream()
+			.map(Explanation.class::cast)
+			.sorted(Comparator.comparingLong(Explanation::sequence))
+			.map(Explanation::finding)
+			.toList();
+	}
+
+}

@@ -1,0 +1,31 @@
+package org.exportpathways.engine;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/** Formatting helpers for rule messages (imported as DRL functions). */
+public final class Fmt {
+
+	private Fmt() {
+	}
+
+	/** {@code $24,999,999} (cents shown only when present). */
+	public static String usd(BigDecimal amount) {
+		if (amount == null) {
+			return "unknown";
+		}
+		BigDecimal a = amount.stripTrailingZeros();
+		DecimalFormat f = new DecimalFormat(a.scale() > 0 ? "#,##0.00" : "#,##0",
+				DecimalFormatSymbols.getInstance(Locale.US));
+		return "$" + f.format(a.setScale(Math.max(0, Math.min(2, a.scale())), RoundingMode.HALF_UP));
+	}
+
+	/** Human name of a tier for messages. */
+	public static String tierName(Object tier) {
+		return "NATO_PLUS_5".equals(String.valueOf(tier)) ? "NATO+5" : "standard";
+	}
+
+}

@@ -1,0 +1,94 @@
+package org.exportpathways.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Compiles every DRL of the bundle into one shared, thread-safe KieBase at start-up. A compile error stops
+ * start-up with the bundle file, line and message.
+ */
+public final class RuleEngine {
+
+	private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
+
+	private final KieBase kieBase;
+
+	private final List<String> warnings;
+
+	public RuleEngine(RuleBundle bundle) {
+		List<BundleFile> drls = bundle.files("", ".drl");
+		if (drls.isEmpty()) {
+			throw new RuleBundleException("No DRL files in the rule bundle at " + bundle.origin());
+		}
+		KieServices ks = KieServices.Factory.get();
+		ReleaseId rid = ks.newReleaseId("org.exportpathways", "policy-bundle", "1.0.0-" + UUID.randomUUID());
+		KieFileSystem kfs = ks.newKieFileSystem();
+		kfs.generateAndWritePomXML(rid);
+		List<String[]> pathMap = new ArrayList<>();
+		for (BundleFile drl : drls) {
+			Matcher m = PACKAGE.matcher(drl.text());
+			String pkgDir = m.find() ? m.group(1).replace('.', '/') + "/" : "";
+			String kfsPath = "src/main/resources/" + pkgDir + drl.path().replace('/', '_');
+			pathMap.add(new String[] { kfsPath, drl.displayPath() });
+			kfs.write(kfsPath, drl.content());
+		}
+		KieBuilder builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
+		List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+		if (!errors.isEmpty()) {
+			StringBuilder sb = new StringBuilder("The rule bundle at " + bundle.origin() + " does not compile:");
+			for (Message e : errors) {
+				sb.append("\n  ").append(display(e.getPath(), pathMap)).append(':').append(e.getLine()).append(": ")
+					.append(e.getText().strip());
+			}
+			throw new RuleBundleException(sb.toString());
+		}
+		this.warnings = builder.getResults().getMessages(Message.Level.WARNING).stream()
+			.map((w) -> display(w.getPath(), pathMap) + ":" + w.getLine() + ": " + w.getText().strip())
+			.toList();
+		this.kieBase = ks.newKieContainer(rid).getKieBase();
+		ks.getRepository().removeKieModule(rid);
+	}
+
+	private static String display(String kfsPath, List<String[]> pathMap) {
+		if (kfsPath == null) {
+			return "(bundle)";
+		}
+		for (String[] p : pathMap) {
+			if (kfsPath.endsWith(p[0]) || p[0].endsWith(kfsPath)) {
+				return p[1];
+			}
+		}
+		return kfsPath;
+	}
+
+	public KieSession newSession() {
+		return kieBase.newKieSession();
+	}
+
+	public List<String> warnings() {
+		return warnings;
+	}
+
+	public List<Rule> rules() {
+		List<Rule> rules = new ArrayList<>();
+		Collection<KiePackage> packages = kieBase.getKiePackages();
+		packages.forEach((p) -> rules.addAll(p.getRules()));
+		return rules;
+	}
+
+}

@@ -1,0 +1,189 @@
+package org.exportpathways.notification;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.exportpathways.domain.DatedValue;
+import org.exportpathways.domain.InputError;
+import org.exportpathways.domain.InvalidInputException;
+import org.exportpathways.domain.Membership;
+import org.exportpathways.domain.NotificationFacts.CandidateTier;
+import org.exportpathways.domain.NotificationFacts.Decision;
+import org.exportpathways.domain.NotificationFacts.Missing;
+import org.exportpathways.domain.NotificationFacts.RecipientClass;
+import org.exportpathways.domain.NotificationFacts.ReviewPeriod;
+import org.exportpathways.domain.NotificationFacts.ReviewWaived;
+import org.exportpathways.domain.NotificationFacts.ThresholdTest;
+import org.exportpathways.domain.Outcome;
+import org.exportpathways.domain.SaleCase;
+import org.exportpathways.domain.TerritoryCountry;
+import org.exportpathways.domain.TestResult;
+import org.exportpathways.domain.Threshold;
+import org.exportpathways.domain.ThresholdKind;
+import org.exportpathways.domain.Tier;
+import org.exportpathways.engine.FindingCollector;
+import org.exportpathways.engine.RuleEngine;
+import org.exportpathways.reference.DatedRow;
+import org.exportpathways.reference.Parameter;
+import org.exportpathways.reference.ReferenceData;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * AECA section 36 congressional notification: inserts the sale and the reference data in force on its date, fires
+ * the congressional-notification rules, and reads the decision back with its explanation.
+ */
+public final class NotificationService {
+
+	static final String NATO = "NATO";
+
+	static final List<String> LISTS = List.of(Membership.NATO, Membership.AECA_NATO_PLUS_5,
+			Membership.AECA_MIDDLE_EAST);
+
+	private final RuleEngine engine;
+
+	private final ReferenceData data;
+
+	private final ThresholdResolver thresholds;
+
+	public NotificationService(RuleEngine engine, ReferenceData data) {
+		this.engine = engine;
+		this.data = data;
+		this.thresholds = new ThresholdResolver(data);
+		for (String list : LISTS) {
+			data.rows(list);
+		}
+	}
+
+	public ReferenceData referenceData() {
+		return data;
+	}
+
+	/**
+	 * Problems with a sale the rules cannot take: unknown countries (400), a date before the bundle's coverage
+	 * (422). {@code prefix} is the JSON path of the sale ("" for a single request).
+	 */
+	public List<InputError> check(SaleCase sale, String prefix) {
+		List<InputError> errors = new ArrayList<>();
+		if (!NATO.equals(sale.recipient()) && !data.isCountry(sale.recipient())) {
+			errors.add(new InputError(prefix + "recipient",
+					"'" + sale.recipient() + "' is not an ISO 3166-1 alpha-2 country code (or NATO)"));
+		}
+		if (sale.newSalesTerritory() != null) {
+			for (String c : sale.newSalesTerritory()) {
+				if (!data.isCountry(c)) {
+					errors.add(new InputError(prefix + "newSalesTerritory",
+							"'" + c + "' is not an ISO 3166-1 alpha-2 country code"));
+				}
+			}
+		}
+		return errors;
+	}
+
+	public List<InputError> checkScenario(Scenario scenario, String field) {
+		return thresholds.check(scenario, field);
+	}
+
+	/** Evaluates one sale; throws {@link InvalidInputException} for input the rules cannot take. */
+	public NotificationResult evaluate(SaleCase sale, Scenario scenario) {
+		List<InputError> errors = new ArrayList<>(check(sale, ""));
+		errors.addAll(checkScenario(scenario, "scenario"));
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors, false);
+		}
+		return evaluateChecked(sale, scenario, "");
+	}
+
+	/** Evaluates a sale already checked with {@link #check} and {@link #checkScenario}. */
+	public NotificationResult evaluateChecked(SaleCase sale, Scenario scenario, String prefix) {
+		LocalDate asOf = sale.asOf();
+		if (asOf.isBefore(data.coversFrom())) {
+			throw InvalidInputException.unprocessable(prefix + "asOf", "the rule bundle covers business dates from "
+					+ data.coversFrom() + "; " + asOf + " is earlier");
+		}
+		List<Threshold> applied = thresholds.resolve(sale.channel(), asOf, scenario, "scenario");
+		KieSession session = engine.newSession();
+		try {
+			session.setGlobal("findings", new FindingCollector());
+			session.insert(sale);
+			Set<String> countries = new LinkedHashSet<>();
+			countries.add(sale.recipient());
+			if (sale.newSalesTerritory() != null) {
+				for (String c : sale.newSalesTerritory()) {
+					countries.add(c);
+					session.insert(new TerritoryCountry(c));
+				}
+			}
+			for (String list : LISTS) {
+				for (String c : countries) {
+					for (DatedRow r : data.memberships(list, c, asOf)) {
+						session.insert(new Membership(c, list, r.effectiveFrom(), r.effectiveTo(), r.citation(),
+								r.source()));
+					}
+				}
+			}
+			applied.forEach(session::insert);
+			String channel = sale.channel().name().toLowerCase(Locale.ROOT).replace('_', '-');
+			insertValue(session, "review-period/nato-plus-5",
+					"congressional-notification/review-periods/" + channel + "/nato-plus-5", asOf);
+			insertValue(session, "review-period/standard",
+					"congressional-notification/review-periods/" + channel + "/standard", asOf);
+			insertValue(session, "advance-notification", "congressional-notification/advance-notification", asOf);
+			session.fireAllRules();
+			return read(session, sale, scenario, applied);
+		}
+		finally {
+			session.dispose();
+		}
+	}
+
+	private void insertValue(KieSession session, String key, String id, LocalDate date) {
+		Parameter p = data.parameter(id);
+		p.at(date).ifPresent((v) -> session.insert(new DatedValue(key, id, v.value(), p.citation(), v.effectiveFrom())));
+	}
+
+	private static NotificationResult read(KieSession session, SaleCase sale, Scenario scenario,
+			List<Threshold> applied) {
+		List<Decision> decisions = objects(session, Decision.class);
+		if (decisions.size() != 1) {
+			throw new IllegalStateException("The rules reached " + decisions.size() + " decisions for " + sale
+					+ ": the congressional-notification rules are not mutually exclusive");
+		}
+		Outcome outcome = decisions.get(0).outcome();
+		List<RecipientClass> classes = objects(session, RecipientClass.class);
+		if (classes.size() != 1) {
+			throw new IllegalStateException("The rules put the recipient in " + classes.size() + " groups: " + classes);
+		}
+		List<CandidateTier> tiers = objects(session, CandidateTier.class);
+		Set<Tier> candidate = new LinkedHashSet<>();
+		tiers.forEach((t) -> candidate.add(t.tier()));
+		Tier tier = (tiers.size() == 1 && tiers.get(0).decided()) ? tiers.get(0).tier() : null;
+		List<ThresholdTest> triggered = (outcome != Outcome.REQUIRED) ? List.of()
+				: objects(session, ThresholdTest.class).stream()
+					.filter((t) -> t.result() == TestResult.MET)
+					.sorted(Comparator.comparing(ThresholdTest::tier).thenComparing(ThresholdTest::kind))
+					.toList();
+		List<String> missing = (outcome != Outcome.UNDETERMINED) ? List.of()
+				: objects(session, Missing.class).stream().map(Missing::field).distinct().sorted().toList();
+		List<ReviewPeriod> periods = objects(session, ReviewPeriod.class);
+		Integer days = periods.isEmpty() ? null : periods.get(0).days();
+		boolean waived = !objects(session, ReviewWaived.class).isEmpty();
+		List<Threshold> shown = applied.stream().filter((t) -> candidate.contains(t.tier())
+				|| (t.kind() == ThresholdKind.FIREARMS && !candidate.isEmpty())).toList();
+		return new NotificationResult(outcome, sale.channel().section(), days, waived, classes.get(0).group(), tier,
+				shown, triggered, missing, FindingCollector.findings(session), sale.asOf(), scenario.kind());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> List<T> objects(KieSession session, Class<T> type) {
+		Collection<?> objects = session.getObjects(new ClassObjectFilter(type));
+		return (List<T>) List.copyOf(objects);
+	}
+
+}

@@ -1,0 +1,165 @@
+package org.exportpathways.notification;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.exportpathways.domain.Channel;
+import org.exportpathways.domain.InputError;
+import org.exportpathways.domain.InvalidInputException;
+import org.exportpathways.domain.Threshold;
+import org.exportpathways.domain.ThresholdKind;
+import org.exportpathways.domain.Tier;
+import org.exportpathways.engine.RuleBundleException;
+import org.exportpathways.reference.Parameter;
+import org.exportpathways.reference.ReferenceData;
+
+/**
+ * The dollar thresholds in force for a channel on a date, under a scenario. Thresholds are parameters at
+ * {@code congressional-notification/thresholds/<channel>/<tier>/<kind>}; a scenario transforms the statutory amounts,
+ * never the rules.
+ */
+public final class ThresholdResolver {
+
+	static final String PREFIX = "congressional-notification/thresholds/";
+
+	private record Slot(Channel channel, Tier tier, ThresholdKind kind, Parameter parameter) {
+	}
+
+	private final ReferenceData data;
+
+	private final List<Slot> slots = new ArrayList<>();
+
+	public ThresholdResolver(ReferenceData data) {
+		this.data = data;
+		for (Parameter p : data.parameters().values()) {
+			if (!p.id().startsWith(PREFIX)) {
+				continue;
+			}
+			String[] parts = p.id().substring(PREFIX.length()).split("/");
+			if (parts.length != 3) {
+				throw new RuleBundleException("rules/parameters/" + p.id() + ".yaml: expected thresholds/<channel>/<tier>/<kind>");
+			}
+			try {
+				slots.add(new Slot(Channel.valueOf(constant(parts[0])), Tier.valueOf(constant(parts[1])),
+						ThresholdKind.valueOf(constant(parts[2])), p));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new RuleBundleException("rules/parameters/" + p.id() + ".yaml: unknown channel, tier or kind in its path");
+			}
+		}
+	}
+
+	private static String constant(String slug) {
+		return slug.replace('-', '_').toUpperCase(Locale.ROOT);
+	}
+
+	/** Checks a scenario's fields against its kind; {@code field} is the JSON path of the scenario. */
+	public List<InputError> check(Scenario s, String field) {
+		List<InputError> errors = new ArrayList<>();
+		switch (s.kind()) {
+			case STATUTORY -> {
+				if (s.factor() != null || s.index() != null || s.toYear() != null || s.custom() != null
+						|| s.customFirearms() != null) {
+					errors.add(new InputError(field, "STATUTORY takes no factor, index, toYear or thresholds"));
+				}
+			}
+			case INFLATION_ADJUSTED -> {
+				if (s.custom() != null || s.customFirearms() != null) {
+					errors.add(new InputError(field + ".thresholds", "thresholds are only used with CUSTOM"));
+				}
+				if (s.factor() != null && (s.index() != null || s.toYear() != null)) {
+					errors.add(new InputError(field, "give either factor, or index and toYear, not both"));
+				}
+				else if (s.factor() == null && (s.index() == null || s.toYear() == null)) {
+					errors.add(new InputError(field, "INFLATION_ADJUSTED needs a factor, or an index and a toYear"));
+				}
+			}
+			case CUSTOM -> {
+				if (s.factor() != null || s.index() != null || s.toYear() != null) {
+					errors.add(new InputError(field, "CUSTOM takes thresholds only (no factor, index or toYear)"));
+				}
+				if (s.custom() == null && s.customFirearms() == null) {
+					errors.add(new InputError(field + ".thresholds", "CUSTOM needs at least one threshold"));
+				}
+			}
+		}
+		return errors;
+	}
+
+	/** Thresholds for the channel on the date under the scenario (already checked). */
+	public List<Threshold> resolve(Channel channel, LocalDate date, Scenario scenario, String field) {
+		List<Threshold> out = new ArrayList<>();
+		for (Slot slot : slots) {
+			if (slot.channel() != channel) {
+				continue;
+			}
+			Parameter.Value v = slot.parameter().at(date).orElse(null);
+			if (v == null) {
+				continue;
+			}
+			BigDecimal statutory = v.value();
+			BigDecimal amount = statutory;
+			String basis = "statutory";
+			switch (scenario.kind()) {
+				case STATUTORY -> {
+				}
+				case INFLATION_ADJUSTED -> {
+					if (scenario.factor() != null) {
+						amount = round(statutory.multiply(scenario.factor()));
+						basis = "statutory x " + scenario.factor().toPlainString();
+					}
+					else {
+						BigDecimal ratio = cpiRatio(v.baseYear(), scenario.toYear(), field);
+						amount = round(statutory.multiply(ratio));
+						basis = "statutory x CPI-U " + scenario.toYear() + "/" + v.baseYear() + " ("
+								+ data.cpiU(scenario.toYear()).orElseThrow().toPlainString() + " / "
+								+ data.cpiU(v.baseYear()).orElseThrow().toPlainString() + " = " + ratio.toPlainString() + ")";
+					}
+				}
+				case CUSTOM -> {
+					BigDecimal custom = (slot.kind() == ThresholdKind.FIREARMS) ? scenario.customFirearms()
+							: customAmount(scenario.custom(), slot.tier(), slot.kind());
+					if (custom != null) {
+						amount = custom;
+						basis = "custom";
+					}
+					else {
+						basis = "statutory (not set in the custom scenario)";
+					}
+				}
+			}
+			out.add(new Threshold(channel, slot.tier(), slot.kind(), amount, statutory, slot.parameter().citation(),
+					v.effectiveFrom(), slot.parameter().id(), basis));
+		}
+		return out;
+	}
+
+	private static BigDecimal customAmount(Map<Tier, Map<ThresholdKind, BigDecimal>> custom, Tier tier,
+			ThresholdKind kind) {
+		if (custom == null || custom.get(tier) == null) {
+			return null;
+		}
+		return custom.get(tier).get(kind);
+	}
+
+	private BigDecimal cpiRatio(int fromYear, int toYear, String field) {
+		BigDecimal to = data.cpiU(toYear)
+			.orElseThrow(() -> InvalidInputException.unprocessable(field + ".toYear", "CPI-U annual averages cover "
+					+ data.cpiUFirstYear() + " to " + data.cpiULastYear() + "; no value for " + toYear));
+		BigDecimal from = data.cpiU(fromYear)
+			.orElseThrow(() -> InvalidInputException.unprocessable(field + ".index", "CPI-U has no annual average for "
+					+ fromYear + ", the year the threshold was last set"));
+		return to.divide(from, new MathContext(12)).setScale(6, RoundingMode.HALF_UP);
+	}
+
+	private static BigDecimal round(BigDecimal amount) {
+		return amount.setScale(0, RoundingMode.HALF_UP);
+	}
+
+}

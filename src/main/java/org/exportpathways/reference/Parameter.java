@@ -1,0 +1,43 @@
+package org.exportpathways.reference;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One dated, cited parameter (OpenFisca style): its id is its path under {@code parameters/} without
+ * {@code .yaml}; values are keyed by effective date, ascending; a null value ends the previous one.
+ */
+public record Parameter(String id, String description, String unit, List<Reference> references,
+		List<Value> values) {
+
+	/** A legal reference of the parameter. */
+	public record Reference(String title, String href) {
+	}
+
+	/**
+	 * A value from {@code effectiveFrom}. {@code baseYear} is the year the amount was last set, for index what-ifs
+	 * (defaults to the year of {@code effectiveFrom}).
+	 */
+	public record Value(LocalDate effectiveFrom, BigDecimal value, int baseYear) {
+	}
+
+	/** The value in force on {@code date}, if any. */
+	public Optional<Value> at(LocalDate date) {
+		Value found = null;
+		for (Value v : values) {
+			if (v.effectiveFrom().isAfter(date)) {
+				break;
+			}
+			found = v;
+		}
+		return (found == null || found.value() == null) ? Optional.empty() : Optional.of(found);
+	}
+
+	/** The citation to report: the titles of the references joined. */
+	public String citation() {
+		return String.join("; ", references.stream().map(Reference::title).toList());
+	}
+
+}

@@ -1,0 +1,205 @@
+package org.exportpathways.web;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.exportpathways.api.model.AppliedThresholdDto;
+import org.exportpathways.api.model.ChannelDto;
+import org.exportpathways.api.model.CustomThresholdsDto;
+import org.exportpathways.api.model.FindingDto;
+import org.exportpathways.api.model.NamedScenarioDto;
+import org.exportpathways.api.model.NotificationDecisionDto;
+import org.exportpathways.api.model.NotificationRequestDto;
+import org.exportpathways.api.model.OutcomeChangeDto;
+import org.exportpathways.api.model.OutcomeDto;
+import org.exportpathways.api.model.RecipientGroupDto;
+import org.exportpathways.api.model.SaleResultDto;
+import org.exportpathways.api.model.ScenarioChangesDto;
+import org.exportpathways.api.model.ScenarioDto;
+import org.exportpathways.api.model.ScenarioResultDto;
+import org.exportpathways.api.model.SimulationRequestDto;
+import org.exportpathways.api.model.SimulationResponseDto;
+import org.exportpathways.api.model.SimulationSaleDto;
+import org.exportpathways.api.model.ThresholdKindDto;
+import org.exportpathways.api.model.ThresholdTierDto;
+import org.exportpathways.api.model.TierAmountsDto;
+import org.exportpathways.api.model.TriggeredTestDto;
+import org.exportpathways.api.model.UsmlCategoryDto;
+import org.exportpathways.domain.Channel;
+import org.exportpathways.domain.Finding;
+import org.exportpathways.domain.NotificationFacts.ThresholdTest;
+import org.exportpathways.domain.SaleCase;
+import org.exportpathways.domain.Threshold;
+import org.exportpathways.domain.ThresholdKind;
+import org.exportpathways.domain.Tier;
+import org.exportpathways.notification.NotificationResult;
+import org.exportpathways.notification.Scenario;
+import org.exportpathways.notification.SimulationService;
+import org.springframework.stereotype.Component;
+
+/** Maps the generated DTOs to the domain and back. Absent values stay null (unknown), never zero. */
+@Component
+public class NotificationMapper {
+
+	public static final String ADVISORY = "Advisory only: this answer applies the encoded rules and dated reference data "
+			+ "as of the date shown. It is not a jurisdiction determination, a license decision or legal advice; "
+			+ "confirm with counsel and the responsible agency (DDTC, DSCA, BIS).";
+
+	private final Clock clock;
+
+	public NotificationMapper(Clock clock) {
+		this.clock = clock;
+	}
+
+	public LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	public SaleCase sale(NotificationRequestDto r) {
+		return sale(r.getChannel(), r.getRecipient(), r.getAsOf(), today(), r.getMajorDefenseEquipmentValue(),
+				r.getTotalValue(), r.getDesignAndConstructionValue(), r.getUsmlCategories(),
+				r.getSignificantMilitaryEquipment(), r.getNewSalesTerritory(), r.getEmergency());
+	}
+
+	public SimulationService.Sale sale(SimulationSaleDto s, LocalDate batchAsOf) {
+		return new SimulationService.Sale(s.getId(),
+				sale(s.getChannel(), s.getRecipient(), s.getAsOf(), batchAsOf, s.getMajorDefenseEquipmentValue(),
+						s.getTotalValue(), s.getDesignAndConstructionValue(), s.getUsmlCategories(),
+						s.getSignificantMilitaryEquipment(), s.getNewSalesTerritory(), s.getEmergency()));
+	}
+
+	@SuppressWarnings("java:S107")
+	private static SaleCase sale(ChannelDto channel, String recipient, LocalDate asOf, LocalDate defaultAsOf,
+			BigDecimal mde, BigDecimal total, BigDecimal dc, Set<UsmlCategoryDto> categories, Boolean sme,
+			Set<String> territory, Boolean emergency) {
+		Set<String> cats = null;
+		if (categories != null) {
+			cats = new LinkedHashSet<>();
+			for (UsmlCategoryDto c : categories) {
+				cats.add(c.getValue());
+			}
+		}
+		return new SaleCase(Channel.valueOf(channel.getValue()), recipient, (asOf != null) ? asOf : defaultAsOf, mde,
+				total, dc, (cats != null) ? Set.copyOf(cats) : null, sme,
+				(territory != null) ? Set.copyOf(territory) : null, emergency);
+	}
+
+	public Scenario scenario(ScenarioDto s) {
+		if (s == null) {
+			return Scenario.STATUTORY;
+		}
+		return scenario(s.getKind().getValue(), s.getFactor(), (s.getIndex() != null) ? s.getIndex().getValue() : null,
+				s.getToYear(), s.getThresholds());
+	}
+
+	public SimulationService.NamedScenario scenario(NamedScenarioDto s) {
+		return new SimulationService.NamedScenario(s.getName(), scenario(s.getKind().getValue(), s.getFactor(),
+				(s.getIndex() != null) ? s.getIndex().getValue() : null, s.getToYear(), s.getThresholds()));
+	}
+
+	private static Scenario scenario(String kind, BigDecimal factor, String index, Integer toYear,
+			CustomThresholdsDto t) {
+		Map<Tier, Map<ThresholdKind, BigDecimal>> custom = null;
+		BigDecimal firearms = null;
+		if (t != null) {
+			custom = new EnumMap<>(Tier.class);
+			custom.put(Tier.STANDARD, amounts(t.getStandard()));
+			custom.put(Tier.NATO_PLUS_5, amounts(t.getNatoPlus5()));
+			firearms = t.getFirearms();
+		}
+		return new Scenario(Scenario.Kind.valueOf(kind), factor, index, toYear, custom, firearms);
+	}
+
+	private static Map<ThresholdKind, BigDecimal> amounts(TierAmountsDto a) {
+		Map<ThresholdKind, BigDecimal> m = new EnumMap<>(ThresholdKind.class);
+		if (a != null) {
+			putIfSet(m, ThresholdKind.MAJOR_DEFENSE_EQUIPMENT, a.getMajorDefenseEquipment());
+			putIfSet(m, ThresholdKind.DEFENSE_ARTICLES_AND_SERVICES, a.getDefenseArticlesAndServices());
+			putIfSet(m, ThresholdKind.DESIGN_AND_CONSTRUCTION, a.getDesignAndConstruction());
+		}
+		return m;
+	}
+
+	private static void putIfSet(Map<ThresholdKind, BigDecimal> m, ThresholdKind k, BigDecimal v) {
+		if (v != null) {
+			m.put(k, v);
+		}
+	}
+
+	public List<SimulationService.Sale> sales(SimulationRequestDto r) {
+		LocalDate asOf = (r.getAsOf() != null) ? r.getAsOf() : today();
+		return r.getSales().stream().map((s) -> sale(s, asOf)).toList();
+	}
+
+	public NotificationDecisionDto decision(NotificationResult r, String rulesetVersion) {
+		NotificationDecisionDto dto = new NotificationDecisionDto();
+		dto.outcome(OutcomeDto.fromValue(r.outcome().name()))
+			.section(r.section())
+			.reviewPeriodDays(r.reviewPeriodDays())
+			.reviewWaived(r.reviewWaived())
+			.recipientGroup(RecipientGroupDto.fromValue(r.recipientGroup().name()))
+			.thresholdTier((r.thresholdTier() != null)
+					? NotificationDecisionDto.ThresholdTierEnum.fromValue(r.thresholdTier().name())
+					: (r.thresholds().isEmpty() ? null : NotificationDecisionDto.ThresholdTierEnum.UNDETERMINED))
+			.thresholds(r.thresholds().stream().map(NotificationMapper::threshold).toList())
+			.triggeredBy(triggered(r.triggeredBy()))
+			.missing(r.missing())
+			.findings(r.findings().stream().map(NotificationMapper::finding).toList())
+			.scenario(r.scenario().name())
+			.rulesetVersion(rulesetVersion)
+			.asOf(r.asOf())
+			.advisory(ADVISORY);
+		return dto;
+	}
+
+	private static AppliedThresholdDto threshold(Threshold t) {
+		return new AppliedThresholdDto(ThresholdTierDto.fromValue(t.tier().name()),
+				ThresholdKindDto.fromValue(t.kind().name()), t.amount(), t.statutoryAmount(), t.citation(),
+				t.effectiveFrom(), t.parameter(), t.basis());
+	}
+
+	private static List<TriggeredTestDto> triggered(List<ThresholdTest> tests) {
+		return tests.stream()
+			.map((t) -> new TriggeredTestDto(ThresholdTierDto.fromValue(t.tier().name()),
+					ThresholdKindDto.fromValue(t.kind().name()), t.limit())
+				.value(t.value()))
+			.toList();
+	}
+
+	private static FindingDto finding(Finding f) {
+		return new FindingDto(f.ruleId(), f.rule(), f.citation(), f.message(),
+				FindingDto.SeverityEnum.fromValue(f.severity().name()))
+			.effectiveFrom(f.effectiveFrom())
+			.effectiveTo(f.effectiveTo());
+	}
+
+	public SimulationResponseDto simulation(SimulationService.Result r, String rulesetVersion) {
+		List<ScenarioResultDto> runs = r.scenarios().stream().map((run) -> {
+			Map<String, Integer> counts = new LinkedHashMap<>();
+			run.counts().forEach((k, v) -> counts.put(k.name(), v));
+			List<SaleResultDto> results = run.results().stream()
+				.map((o) -> new SaleResultDto(o.id(), OutcomeDto.fromValue(o.outcome().name()),
+						triggered(o.triggeredBy()), o.missing())
+					.asOf(o.asOf())
+					.reviewPeriodDays(o.reviewPeriodDays()))
+				.toList();
+			return new ScenarioResultDto(run.name(), run.kind().name(), counts, results);
+		}).toList();
+		List<ScenarioChangesDto> changes = r.changes().stream()
+			.map((c) -> new ScenarioChangesDto(c.fromScenario(), c.toScenario(), c.sales().size(),
+					c.sales().stream()
+						.map((s) -> new OutcomeChangeDto(s.id(), OutcomeDto.fromValue(s.from().name()),
+								OutcomeDto.fromValue(s.to().name())))
+						.toList()))
+			.toList();
+		return new SimulationResponseDto(runs, changes, rulesetVersion, ADVISORY);
+	}
+
+}

@@ -1,0 +1,170 @@
+package org.exportpathways.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.exportpathways.domain.InputError;
+import org.exportpathways.domain.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+/**
+ * Every error is an RFC 9457 {@code application/problem+json} body whose {@code errors} name each offending field:
+ * malformed JSON, a missing or out-of-range field, an unknown code, an impossible date. Never a silent default.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<InputError> errors = new ArrayList<>();
+		for (FieldError fe : ex.getBindingResult().getFieldErrors()) {
+			errors.add(new InputError(fe.getField(), describe(fe)));
+		}
+		ex.getBindingResult().getGlobalErrors().forEach((ge) -> errors.add(new InputError("$", ge.getDefaultMessage())));
+		return problem(HttpStatus.BAD_REQUEST, "Invalid request content.", errors);
+	}
+
+	private static String describe(FieldError fe) {
+		String msg = fe.getDefaultMessage();
+		Object rejected = fe.getRejectedValue();
+		if (rejected == null) {
+			return msg;
+		}
+		return msg + " (got " + rejected + ")";
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return problem(HttpStatus.BAD_REQUEST, "The request body could not be read.", List.of(readError(ex)));
+	}
+
+	static InputError readError(Throwable ex) {
+		Throwable t = ex;
+		while (t != null && !(t instanceof JacksonException)) {
+			t = t.getCause();
+		}
+		if (t instanceof UnrecognizedPropertyException u) {
+			return new InputError(path(u), "unknown field '" + u.getPropertyName() + "' (nothing is ignored silently)");
+		}
+		if (t instanceof InvalidFormatException f) {
+			return new InputError(path(f), "'" + f.getValue() + "' is not a valid " + typeName(f.getTargetType()));
+		}
+		if (t instanceof ValueInstantiationException v) {
+			return new InputError(path(v), rootMessage(v));
+		}
+		if (t instanceof MismatchedInputException m) {
+			return new InputError(path(m), "expected " + typeName(m.getTargetType()) + ": " + m.getOriginalMessage());
+		}
+		if (t instanceof DatabindException d) {
+			return new InputError(path(d), rootMessage(d));
+		}
+		if (t instanceof StreamReadException s) {
+			String where = (s.getLocation() != null)
+					? " at line " + s.getLocation().getLineNr() + ", column " + s.getLocation().getColumnNr() : "";
+			return new InputError("$", "malformed JSON" + where + ": " + s.getOriginalMessage());
+		}
+		if (t instanceof JacksonException j) {
+			return new InputError("$", "malformed JSON: " + j.getOriginalMessage());
+		}
+		return new InputError("$", (ex.getMessage() != null && ex.getMessage().startsWith("Required request body"))
+				? "a request body is required" : "the request body could not be read");
+	}
+
+	private static String path(DatabindException ex) {
+		StringBuilder sb = new StringBuilder();
+		for (JacksonException.Reference ref : ex.getPath()) {
+			if (ref.getPropertyName() != null) {
+				if (!sb.isEmpty()) {
+					sb.append('.');
+				}
+				sb.append(ref.getPropertyName());
+			}
+			else if (ref.getIndex() >= 0) {
+				sb.append('[').append(ref.getIndex()).append(']');
+			}
+		}
+		return sb.isEmpty() ? "$" : sb.toString();
+	}
+
+	private static String typeName(Class<?> type) {
+		if (type == null) {
+			return "value";
+		}
+		if (java.time.LocalDate.class.equals(type)) {
+			return "date (yyyy-mm-dd, a day that exists)";
+		}
+		if (java.math.BigDecimal.class.equals(type) || Number.class.isAssignableFrom(type)) {
+			return "number";
+		}
+		if (type.isEnum()) {
+			List<String> values = new ArrayList<>();
+			for (Object c : type.getEnumConstants()) {
+				values.add(c.toString());
+			}
+			return "value, one of " + values;
+		}
+		if (Boolean.class.equals(type)) {
+			return "boolean (true or false)";
+		}
+		return type.getSimpleName().replace("Dto", "");
+	}
+
+	private static String rootMessage(Throwable t) {
+		Throwable root = t;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String m = (root instanceof JacksonException j) ? j.getOriginalMessage() : root.getMessage();
+		return (m != null) ? m : root.getClass().getSimpleName();
+	}
+
+	@ExceptionHandler(InvalidInputException.class)
+	ResponseEntity<Object> handleInvalidInput(InvalidInputException ex) {
+		return ex.unprocessable()
+				? problem(HttpStatus.UNPROCESSABLE_CONTENT, "The rule bundle cannot decide on this input.", ex.errors())
+				: problem(HttpStatus.BAD_REQUEST, "Invalid request content.", ex.errors());
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> handleUnexpected(Exception ex) {
+		log.error("Unexpected error", ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error; nothing was decided. Please report it.",
+				List.of());
+	}
+
+	private static ResponseEntity<Object> problem(HttpStatus status, String detail, List<InputError> errors) {
+		ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
+		pd.setType(URI.create("about:blank"));
+		if (!errors.isEmpty()) {
+			pd.setProperty("errors", errors.stream().map((e) -> Map.of("field", e.field(), "message", e.message())).toList());
+		}
+		return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+	}
+
+}

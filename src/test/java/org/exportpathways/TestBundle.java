@@ -1,0 +1,36 @@
+package org.exportpathways;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.exportpathways.engine.RuleBundle;
+import org.exportpathways.engine.RuleBundleLoader;
+import org.exportpathways.engine.RuleEngine;
+import org.exportpathways.notification.NotificationService;
+import org.exportpathways.reference.ReferenceData;
+import org.exportpathways.reference.ReferenceDataLoader;
+import org.exportpathways.web.NotificationMapper;
+
+/** The rules/ folder of this checkout, compiled once for the plain (non-Spring) tests. */
+public final class TestBundle {
+
+	public static final Path RULES = Path.of("rules");
+
+	public static final RuleBundle BUNDLE = RuleBundleLoader.fromDirectory(RULES);
+
+	public static final RuleEngine ENGINE = new RuleEngine(BUNDLE);
+
+	public static final ReferenceData DATA = ReferenceDataLoader.load(BUNDLE);
+
+	public static final NotificationService NOTIFICATIONS = new NotificationService(ENGINE, DATA);
+
+	/** Rule cases without an asOf are evaluated as of this fixed day, so they never change with the calendar. */
+	public static final NotificationMapper MAPPER = new NotificationMapper(
+			Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
+
+	private TestBundle() {
+	}
+
+}

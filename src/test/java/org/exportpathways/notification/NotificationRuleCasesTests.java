@@ -1,0 +1,140 @@
+package org.exportpathways.notification;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.exportpathways.TestBundle;
+import org.exportpathways.api.model.NotificationRequestDto;
+import org.exportpathways.domain.Finding;
+import org.exportpathways.domain.InvalidInputException;
+import org.exportpathways.domain.NotificationFacts.ThresholdTest;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Runs the policy analysts' cases in rules/cases/congressional-notification/*.yaml: each case gives a request (the
+ * API's field names) and expects an outcome, its explanation and which rules fired. Unknown keys fail the case.
+ */
+class NotificationRuleCasesTests {
+
+	static final Path CASES = TestBundle.RULES.resolve("cases/congressional-notification");
+
+	static final Set<String> EXPECT_KEYS = Set.of("outcome", "section", "reviewPeriodDays", "reviewWaived",
+			"recipientGroup", "thresholdTier", "triggeredBy", "missing", "fired", "notFired", "thresholds",
+			"messages", "error");
+
+	static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+	static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+	@TestFactory
+	Stream<DynamicNode> cases() throws IOException {
+		List<Path> files;
+		try (Stream<Path> s = Files.list(CASES)) {
+			files = s.filter((p) -> p.toString().endsWith(".yaml")).sorted().toList();
+		}
+		assertThat(files).as("case files in " + CASES).isNotEmpty();
+		return files.stream().map((f) -> DynamicContainer.dynamicContainer(f.getFileName().toString(), load(f)));
+	}
+
+	@SuppressWarnings("unchecked")
+	static Stream<DynamicTest> load(Path file) {
+		Map<String, Object> doc = YAML.readValue(file.toFile(), Map.class);
+		assertThat(doc.keySet()).as(file + " keys").containsOnly("cases");
+		List<Map<String, Object>> cases = (List<Map<String, Object>>) doc.get("cases");
+		return cases.stream().map((c) -> {
+			assertThat(c.keySet()).as(file + " case keys").containsOnly("name", "given", "expect");
+			String name = String.valueOf(c.get("name"));
+			return DynamicTest.dynamicTest(name, () -> run((Map<String, Object>) c.get("given"),
+					(Map<String, Object>) c.get("expect")));
+		});
+	}
+
+	@SuppressWarnings("unchecked")
+	static void run(Map<String, Object> given, Map<String, Object> expect) {
+		assertThat(expect.keySet()).as("expect keys").isSubsetOf(EXPECT_KEYS);
+		NotificationRequestDto request = JSON.convertValue(given, NotificationRequestDto.class);
+		NotificationService service = TestBundle.NOTIFICATIONS;
+		if (expect.containsKey("error")) {
+			Map<String, Object> error = (Map<String, Object>) expect.get("error");
+			assertThatThrownBy(() -> service.evaluate(TestBundle.MAPPER.sale(request),
+					TestBundle.MAPPER.scenario(request.getScenario())))
+				.isInstanceOfSatisfying(InvalidInputException.class, (ex) -> {
+					assertThat(ex.unprocessable() ? 422 : 400).isEqualTo(error.get("status"));
+					assertThat(ex.errors()).extracting((e) -> e.field()).contains((String) error.get("field"));
+				});
+			return;
+		}
+		NotificationResult r = service.evaluate(TestBundle.MAPPER.sale(request),
+				TestBundle.MAPPER.scenario(request.getScenario()));
+		List<String> fired = r.findings().stream().map(Finding::ruleId).toList();
+		String why = "findings:\n  " + String.join("\n  ",
+				r.findings().stream().map((f) -> f.ruleId() + " " + f.message()).toList());
+		check(expect, "outcome", r.outcome().name(), why);
+		check(expect, "section", r.section(), why);
+		check(expect, "reviewPeriodDays", r.reviewPeriodDays(), why);
+		check(expect, "reviewWaived", r.reviewWaived(), why);
+		check(expect, "recipientGroup", r.recipientGroup().name(), why);
+		check(expect, "thresholdTier", (r.thresholdTier() != null) ? r.thresholdTier().name()
+				: (r.thresholds().isEmpty() ? null : "UNDETERMINED"), why);
+		if (expect.containsKey("triggeredBy")) {
+			List<String> triggered = r.triggeredBy().stream().map(NotificationRuleCasesTests::name).toList();
+			assertThat(triggered).as("triggeredBy; " + why)
+				.containsExactlyInAnyOrderElementsOf((List<String>) expect.get("triggeredBy"));
+		}
+		if (expect.containsKey("missing")) {
+			assertThat(r.missing()).as("missing; " + why)
+				.containsExactlyInAnyOrderElementsOf((List<String>) expect.get("missing"));
+		}
+		if (expect.containsKey("fired")) {
+			assertThat(fired).as("rules fired; " + why).containsAll((List<String>) expect.get("fired"));
+		}
+		if (expect.containsKey("notFired")) {
+			assertThat(fired).as("rules fired; " + why).doesNotContainAnyElementsOf((List<String>) expect.get("notFired"));
+		}
+		if (expect.containsKey("thresholds")) {
+			Map<String, Object> thresholds = (Map<String, Object>) expect.get("thresholds");
+			thresholds.forEach((key, amount) -> {
+				BigDecimal actual = r.thresholds().stream()
+					.filter((t) -> (t.tier() + "/" + t.kind()).equals(key))
+					.map((t) -> t.amount())
+					.findFirst()
+					.orElseGet(() -> fail("no threshold " + key + " in " + r.thresholds()));
+				assertThat(actual).as("threshold " + key).isEqualByComparingTo(new BigDecimal(String.valueOf(amount)));
+			});
+		}
+		if (expect.containsKey("messages")) {
+			for (String text : (List<String>) expect.get("messages")) {
+				assertThat(r.findings()).as("a finding mentioning '" + text + "'; " + why)
+					.anyMatch((f) -> f.message().contains(text));
+			}
+		}
+	}
+
+	private static void check(Map<String, Object> expect, String key, Object actual, String why) {
+		if (expect.containsKey(key)) {
+			Object expected = expect.get(key);
+			assertThat(actual).as(key + "; " + why).isEqualTo(expected);
+		}
+	}
+
+	static String name(ThresholdTest t) {
+		return t.tier() + "/" + t.kind();
+	}
+
+}
