@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,6 +54,7 @@ public final class ThresholdResolver {
 				throw new RuleBundleException("rules/parameters/" + p.id() + ".yaml: unknown channel, tier or kind in its path");
 			}
 		}
+		slots.sort(Comparator.comparing(Slot::channel).thenComparing(Slot::tier).thenComparing(Slot::kind));
 	}
 
 	private static String constant(String slug) {

@@ -2,6 +2,7 @@ package org.exportpathways.web;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -76,10 +78,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 			return new InputError(path(f), "'" + f.getValue() + "' is not a valid " + typeName(f.getTargetType()));
 		}
 		if (t instanceof ValueInstantiationException v) {
-			return new InputError(path(v), rootMessage(v));
+			Class<?> type = (v.getType() != null) ? v.getType().getRawClass() : null;
+			return new InputError(path(v), rootMessage(v) + ((type != null && type.isEnum()) ? "; expected a " + typeName(type) : ""));
 		}
 		if (t instanceof MismatchedInputException m) {
-			return new InputError(path(m), "expected " + typeName(m.getTargetType()) + ": " + m.getOriginalMessage());
+			return new InputError(path(m), "expected a " + typeName(m.getTargetType()) + " here");
 		}
 		if (t instanceof DatabindException d) {
 			return new InputError(path(d), rootMessage(d));
@@ -122,6 +125,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (java.math.BigDecimal.class.equals(type) || Number.class.isAssignableFrom(type)) {
 			return "number";
 		}
+		if (type.getSimpleName().endsWith("Dto") && !type.isEnum()) {
+			return "JSON object (" + type.getSimpleName().replace("Dto", "") + ")";
+		}
 		if (type.isEnum()) {
 			List<String> values = new ArrayList<>();
 			for (Object c : type.getEnumConstants()) {
@@ -158,13 +164,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 				List.of());
 	}
 
+	private static Map<String, String> error(InputError e) {
+		Map<String, String> m = new LinkedHashMap<>();
+		m.put("field", e.field());
+		m.put("message", e.message());
+		return m;
+	}
+
 	private static ResponseEntity<Object> problem(HttpStatus status, String detail, List<InputError> errors) {
 		ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
 		pd.setType(URI.create("about:blank"));
 		if (!errors.isEmpty()) {
-			pd.setProperty("errors", errors.stream().map((e) -> Map.of("field", e.field(), "message", e.message())).toList());
+			pd.setProperty("errors", errors.stream().map(ProblemHandler::error).toList());
 		}
-		return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
 	}
 
 }

@@ -77,6 +77,14 @@ public class SimulationUploadConverter extends AbstractHttpMessageConverter<Simu
 	@Override
 	protected SimulationRequestDto readInternal(Class<? extends SimulationRequestDto> clazz, HttpInputMessage in)
 			throws IOException {
+		return readParts();
+	}
+
+	/**
+	 * Builds the request from the parts of the current multipart request. The servlet container has parsed (and
+	 * consumed) the body by then, so Spring sees an empty body and {@link SimulationUploadAdvice} calls this.
+	 */
+	SimulationRequestDto readParts() throws IOException {
 		HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
 			.getRequest();
 		List<InputError> errors = new ArrayList<>();
