@@ -50,12 +50,16 @@ public final class FindingCollector {
 				effectiveTo));
 	}
 
-	/** The findings that stand after firing, in the order they were made. */
-	public static List<Finding> findings(KieSession session) {
+	/**
+	 * The findings that stand after firing, in the reading order of the rules that made them (the engine's firing
+	 * order is an implementation detail), then in the order they were made.
+	 */
+	public static List<Finding> findings(KieSession session, RuleEngine engine) {
 		Collection<?> facts = session.getObjects(new ClassObjectFilter(Explanation.class));
 		return facts.stream()
 			.map(Explanation.class::cast)
-			.sorted(Comparator.comparingLong(Explanation::sequence))
+			.sorted(Comparator.comparingInt((Explanation e) -> engine.ruleOrder(e.finding().rule()))
+				.thenComparingLong(Explanation::sequence))
 			.map(Explanation::finding)
 			.toList();
 	}

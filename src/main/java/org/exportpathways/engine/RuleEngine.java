@@ -2,7 +2,9 @@ package org.exportpathways.engine;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +30,11 @@ public final class RuleEngine {
 
 	private final KieBase kieBase;
 
+	private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
+
 	private final List<String> warnings;
+
+	private final Map<String, Integer> ruleOrder = new HashMap<>();
 
 	public RuleEngine(RuleBundle bundle) {
 		List<BundleFile> drls = bundle.files("", ".drl");
@@ -41,6 +47,10 @@ public final class RuleEngine {
 		kfs.generateAndWritePomXML(rid);
 		List<String[]> pathMap = new ArrayList<>();
 		for (BundleFile drl : drls) {
+			Matcher r = RULE.matcher(drl.text());
+			while (r.find()) {
+				ruleOrder.putIfAbsent(r.group(1), ruleOrder.size());
+			}
 			Matcher m = PACKAGE.matcher(drl.text());
 			String pkgDir = m.find() ? m.group(1).replace('.', '/') + "/" : "";
 			String kfsPath = "src/main/resources/" + pkgDir + drl.path().replace('/', '_');
@@ -74,6 +84,14 @@ public final class RuleEngine {
 			}
 		}
 		return kfsPath;
+	}
+
+	/**
+	 * Where a rule stands in the bundle (files in path order, rules in file order): the reading order of the
+	 * policy, used to order explanations.
+	 */
+	public int ruleOrder(String ruleName) {
+		return ruleOrder.getOrDefault(ruleName, Integer.MAX_VALUE);
 	}
 
 	public KieSession newSession() {

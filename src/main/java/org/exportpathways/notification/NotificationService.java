@@ -136,7 +136,7 @@ public final class NotificationService {
 					"congressional-notification/review-periods/" + channel + "/standard", asOf);
 			insertValue(session, "advance-notification", "congressional-notification/advance-notification", asOf);
 			session.fireAllRules();
-			return read(session, sale, scenario, applied);
+			return read(session, sale, scenario, applied, engine);
 		}
 		finally {
 			session.dispose();
@@ -149,7 +149,7 @@ public final class NotificationService {
 	}
 
 	private static NotificationResult read(KieSession session, SaleCase sale, Scenario scenario,
-			List<Threshold> applied) {
+			List<Threshold> applied, RuleEngine engine) {
 		List<Decision> decisions = objects(session, Decision.class);
 		if (decisions.size() != 1) {
 			throw new IllegalStateException("The rules reached " + decisions.size() + " decisions for " + sale
@@ -177,7 +177,7 @@ public final class NotificationService {
 		List<Threshold> shown = applied.stream().filter((t) -> candidate.contains(t.tier())
 				|| (t.kind() == ThresholdKind.FIREARMS && !candidate.isEmpty())).toList();
 		return new NotificationResult(outcome, sale.channel().section(), days, waived, classes.get(0).group(), tier,
-				shown, triggered, missing, FindingCollector.findings(session), sale.asOf(), scenario.kind());
+				shown, triggered, missing, FindingCollector.findings(session, engine), sale.asOf(), scenario.kind());
 	}
 
 	@SuppressWarnings("unchecked")
