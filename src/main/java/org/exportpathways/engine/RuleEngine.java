@@ -19,6 +19,7 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * Compiles every DRL of the bundle into one shared, thread-safe KieBase at start-up. A compile error stops
@@ -29,6 +30,8 @@ public final class RuleEngine {
 	private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
 
 	private final KieBase kieBase;
+
+	private final KieSessionsPool sessions;
 
 	private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
 
@@ -71,6 +74,7 @@ public final class RuleEngine {
 			.map((w) -> display(w.getPath(), pathMap) + ":" + w.getLine() + ": " + w.getText().strip())
 			.toList();
 		this.kieBase = ks.newKieContainer(rid).getKieBase();
+		this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
 		ks.getRepository().removeKieModule(rid);
 	}
 
@@ -94,8 +98,9 @@ public final class RuleEngine {
 		return ruleOrder.getOrDefault(ruleName, Integer.MAX_VALUE);
 	}
 
+	/** A session from the pool: its {@code dispose()} resets it and returns it to the pool. */
 	public KieSession newSession() {
-		return kieBase.newKieSession();
+		return sessions.newKieSession();
 	}
 
 	public List<String> warnings() {
