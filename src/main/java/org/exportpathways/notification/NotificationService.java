@@ -29,7 +29,7 @@ import org.exportpathways.domain.ThresholdKind;
 import org.exportpathways.domain.Tier;
 import org.exportpathways.engine.FindingCollector;
 import org.exportpathways.engine.RuleEngine;
-import org.exportpathways.reference.DatedRow;
+import org.exportpathways.reference.DatedRecord;
 import org.exportpathways.reference.Parameter;
 import org.exportpathways.reference.ReferenceData;
 import org.kie.api.runtime.ClassObjectFilter;
@@ -40,6 +40,9 @@ import org.kie.api.runtime.KieSession;
  * the congressional-notification rules, and reads the decision back with its explanation.
  */
 public final class NotificationService {
+
+	/** The regime's key in bundle.yaml's coverage. */
+	public static final String REGIME = "congressional-notification";
 
 	static final String NATO = "NATO";
 
@@ -103,9 +106,9 @@ public final class NotificationService {
 	/** Evaluates a sale already checked with {@link #check} and {@link #checkScenario}. */
 	public NotificationResult evaluateChecked(SaleCase sale, Scenario scenario, String prefix) {
 		LocalDate asOf = sale.asOf();
-		if (asOf.isBefore(data.coversFrom())) {
+		if (asOf.isBefore(data.coversFrom(REGIME))) {
 			throw InvalidInputException.unprocessable(prefix + "asOf", "the rule bundle covers business dates from "
-					+ data.coversFrom() + "; " + asOf + " is earlier");
+					+ data.coversFrom(REGIME) + "; " + asOf + " is earlier");
 		}
 		List<Threshold> applied = thresholds.resolve(sale.channel(), asOf, scenario, "scenario");
 		KieSession session = engine.newSession();
@@ -122,7 +125,7 @@ public final class NotificationService {
 			}
 			for (String list : LISTS) {
 				for (String c : countries) {
-					for (DatedRow r : data.memberships(list, c, asOf)) {
+					for (DatedRecord r : data.memberships(list, c, asOf)) {
 						session.insert(new Membership(c, list, r.effectiveFrom(), r.effectiveTo(), r.citation(),
 								r.source()));
 					}

@@ -119,7 +119,7 @@ public final class SimulationService {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors, false);
 		}
-		LocalDate coversFrom = notifications.referenceData().coversFrom();
+		LocalDate coversFrom = notifications.referenceData().coversFrom(NotificationService.REGIME);
 		for (int i = 0; i < sales.size(); i++) {
 			if (sales.get(i).sale().asOf().isBefore(coversFrom)) {
 				errors.add(new InputError("sales[" + i + "].asOf", "the rule bundle covers business dates from "

@@ -20,6 +20,22 @@ public final class CsvTable {
 	private CsvTable() {
 	}
 
+	/** The header row of a table. */
+	public static List<String> header(BundleFile file) {
+		try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class).readValues(file.text())) {
+			if (!it.hasNext()) {
+				throw new RuleBundleException(file.displayPath() + ": empty table");
+			}
+			return it.next().stream().map(String::strip).toList();
+		}
+		catch (RuleBundleException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new RuleBundleException(file.displayPath() + ": not a valid CSV table: " + ex.getMessage(), ex);
+		}
+	}
+
 	/** Rows as column → value maps (empty cells are empty strings); row numbers in errors count the header as 1. */
 	public static List<Map<String, String>> read(BundleFile file, List<String> columns) {
 		List<Map<String, String>> rows = new ArrayList<>();

@@ -15,22 +15,22 @@ public final class ReferenceData {
 
 	private final String bundleVersion;
 
-	private final LocalDate coversFrom;
+	private final Map<String, LocalDate> coverage;
 
 	private final Map<String, String> countries;
 
-	private final Map<String, List<DatedRow>> lists;
+	private final Map<String, List<DatedRecord>> tables;
 
 	private final Map<String, Parameter> parameters;
 
 	private final SortedMap<Integer, BigDecimal> cpiU;
 
-	ReferenceData(String bundleVersion, LocalDate coversFrom, Map<String, String> countries,
-			Map<String, List<DatedRow>> lists, Map<String, Parameter> parameters, SortedMap<Integer, BigDecimal> cpiU) {
+	ReferenceData(String bundleVersion, Map<String, LocalDate> coverage, Map<String, String> countries,
+			Map<String, List<DatedRecord>> tables, Map<String, Parameter> parameters, SortedMap<Integer, BigDecimal> cpiU) {
 		this.bundleVersion = bundleVersion;
-		this.coversFrom = coversFrom;
+		this.coverage = Map.copyOf(coverage);
 		this.countries = Map.copyOf(countries);
-		this.lists = Map.copyOf(lists);
+		this.tables = Map.copyOf(tables);
 		this.parameters = Map.copyOf(parameters);
 		this.cpiU = cpiU;
 	}
@@ -40,9 +40,13 @@ public final class ReferenceData {
 		return bundleVersion;
 	}
 
-	/** The first business date the bundle's data covers. */
-	public LocalDate coversFrom() {
-		return coversFrom;
+	/** The first business date the bundle's data covers for a regime (a key of {@code coverage} in bundle.yaml). */
+	public LocalDate coversFrom(String regime) {
+		LocalDate d = coverage.get(regime);
+		if (d == null) {
+			throw new IllegalArgumentException("bundle.yaml declares no coverage for " + regime);
+		}
+		return d;
 	}
 
 	public boolean isCountry(String code) {
@@ -53,15 +57,20 @@ public final class ReferenceData {
 		return Optional.ofNullable(countries.get(code));
 	}
 
-	/** Rows of {@code list} for {@code country} in force on {@code date}. */
-	public List<DatedRow> memberships(String list, String country, LocalDate date) {
+	/** Rows of table {@code list} for {@code country} in force on {@code date}. */
+	public List<DatedRecord> memberships(String list, String country, LocalDate date) {
 		return rows(list).stream().filter((r) -> r.country().equals(country) && r.inForce(date)).toList();
 	}
 
-	public List<DatedRow> rows(String list) {
-		List<DatedRow> rows = lists.get(list);
+	/** Rows of {@code table} in force on {@code date}. */
+	public List<DatedRecord> inForce(String table, LocalDate date) {
+		return rows(table).stream().filter((r) -> r.inForce(date)).toList();
+	}
+
+	public List<DatedRecord> rows(String table) {
+		List<DatedRecord> rows = tables.get(table);
 		if (rows == null) {
-			throw new IllegalArgumentException("No reference table " + list);
+			throw new IllegalArgumentException("No reference table " + table);
 		}
 		return rows;
 	}

@@ -23,8 +23,11 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class ReferenceDataLoader {
 
-	static final List<String> MEMBERSHIP_COLUMNS = List.of("iso2", "effective_from", "effective_to", "citation",
-			"source", "note");
+	/** Every dated table ends with these columns. */
+	static final List<String> DATED_COLUMNS = List.of("effective_from", "effective_to", "citation", "source", "note");
+
+	/** Columns that identify a row's subject: rows with the same key must not overlap in time. */
+	static final Set<String> KEY_COLUMNS = Set.of("iso2", "group", "eccn", "exemption", "category");
 
 	static final List<String> COUNTRY_COLUMNS = List.of("iso2", "name", "effective_from", "effective_to", "citation",
 			"source");
@@ -39,13 +42,18 @@ public final class ReferenceDataLoader {
 	public static ReferenceData load(RuleBundle bundle) {
 		Map<String, Object> descriptor = yaml(bundle.file("bundle.yaml")
 			.orElseThrow(() -> new RuleBundleException("rules/bundle.yaml is missing")));
-		checkKeys("rules/bundle.yaml", descriptor, Set.of("name", "version", "coversFrom"),
-				Set.of("name", "version", "coversFrom"));
+		checkKeys("rules/bundle.yaml", descriptor, Set.of("name", "version", "coverage"),
+				Set.of("name", "version", "coverage"));
 		String version = String.valueOf(descriptor.get("version"));
 		if (!version.matches("\\d+\\.\\d+\\.\\d+")) {
 			throw new RuleBundleException("rules/bundle.yaml: version '" + version + "' is not semver (x.y.z)");
 		}
-		LocalDate coversFrom = date("rules/bundle.yaml", "coversFrom", String.valueOf(descriptor.get("coversFrom")));
+		if (!(descriptor.get("coverage") instanceof Map<?, ?> cov) || cov.isEmpty()) {
+			throw new RuleBundleException("rules/bundle.yaml: coverage must map each regime to its first date");
+		}
+		Map<String, LocalDate> coverage = new HashMap<>();
+		cov.forEach((k, v) -> coverage.put(String.valueOf(k),
+				date("rules/bundle.yaml", "coverage." + k, String.valueOf(v))));
 
 		Map<String, String> countries = new LinkedHashMap<>();
 		BundleFile countryFile = bundle.file("reference/countries.csv")
@@ -57,7 +65,7 @@ public final class ReferenceDataLoader {
 			}
 		}
 
-		Map<String, List<DatedRow>> lists = new HashMap<>();
+		Map<String, List<DatedRecord>> lists = new HashMap<>();
 		TreeMap<Integer, BigDecimal> cpi = new TreeMap<>();
 		for (BundleFile file : bundle.files("reference/", ".csv")) {
 			String name = file.path().substring("reference/".length(), file.path().length() - ".csv".length());
@@ -68,7 +76,7 @@ public final class ReferenceDataLoader {
 				loadCpi(file, cpi);
 				continue;
 			}
-			lists.put(name, loadMemberships(name, file, countries));
+			lists.put(name, loadTable(name, file, countries));
 		}
 		if (cpi.isEmpty()) {
 			throw new RuleBundleException("rules/reference/cpi-u.csv is missing or empty");
@@ -79,17 +87,26 @@ public final class ReferenceDataLoader {
 			Parameter p = loadParameter(file);
 			parameters.put(p.id(), p);
 		}
-		return new ReferenceData(version, coversFrom, countries, lists, parameters, cpi);
+		return new ReferenceData(version, coverage, countries, lists, parameters, cpi);
 	}
 
-	private static List<DatedRow> loadMemberships(String name, BundleFile file, Map<String, String> countries) {
-		List<DatedRow> rows = new ArrayList<>();
+	private static List<DatedRecord> loadTable(String name, BundleFile file, Map<String, String> countries) {
+		List<String> header = CsvTable.header(file);
+		if (header.size() <= DATED_COLUMNS.size()
+				|| !header.subList(header.size() - DATED_COLUMNS.size(), header.size()).equals(DATED_COLUMNS)) {
+			throw new RuleBundleException(file.displayPath() + ": a dated table's header must end with " + DATED_COLUMNS);
+		}
+		List<String> own = header.subList(0, header.size() - DATED_COLUMNS.size());
+		List<String> keys = own.stream().filter(KEY_COLUMNS::contains).toList();
+		if (keys.isEmpty()) {
+			throw new RuleBundleException(file.displayPath() + ": no key column (one of " + KEY_COLUMNS + ")");
+		}
+		List<DatedRecord> rows = new ArrayList<>();
 		Map<String, LocalDate> lastEnd = new HashMap<>();
-		for (Map<String, String> row : CsvTable.read(file, MEMBERSHIP_COLUMNS)) {
+		for (Map<String, String> row : CsvTable.read(file, header)) {
 			String where = where(file, row);
-			String iso = row.get("iso2");
-			if (!countries.containsKey(iso)) {
-				throw new RuleBundleException(where + ": '" + iso + "' is not a country of reference/countries.csv");
+			if (own.contains("iso2") && !countries.containsKey(row.get("iso2"))) {
+				throw new RuleBundleException(where + ": '" + row.get("iso2") + "' is not a country of reference/countries.csv");
 			}
 			requireCited(file, row);
 			LocalDate from = optionalDate(where, "effective_from", row.get("effective_from"));
@@ -97,14 +114,18 @@ public final class ReferenceDataLoader {
 			if (from != null && to != null && !from.isBefore(to)) {
 				throw new RuleBundleException(where + ": effective_to " + to + " is not after effective_from " + from);
 			}
-			if (lastEnd.containsKey(iso)) {
-				LocalDate prevEnd = lastEnd.get(iso);
+			String key = String.join("|", keys.stream().map(row::get).toList());
+			if (lastEnd.containsKey(key)) {
+				LocalDate prevEnd = lastEnd.get(key);
 				if (prevEnd == null || from == null || from.isBefore(prevEnd)) {
-					throw new RuleBundleException(where + ": rows for " + iso + " overlap or are not in date order");
+					throw new RuleBundleException(where + ": rows for " + key + " overlap or are not in date order");
 				}
 			}
-			lastEnd.put(iso, to);
-			rows.add(new DatedRow(name, iso, from, to, row.get("citation"), row.get("source"), row.get("note")));
+			lastEnd.put(key, to);
+			Map<String, String> values = new LinkedHashMap<>();
+			own.forEach((c) -> values.put(c, row.get(c)));
+			rows.add(new DatedRecord(name, Map.copyOf(values), from, to, row.get("citation"), row.get("source"),
+					row.get("note")));
 		}
 		return List.copyOf(rows);
 	}
