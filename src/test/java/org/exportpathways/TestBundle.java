@@ -11,6 +11,8 @@ import org.exportpathways.engine.RuleEngine;
 import org.exportpathways.notification.NotificationService;
 import org.exportpathways.reference.ReferenceData;
 import org.exportpathways.reference.ReferenceDataLoader;
+import org.exportpathways.screening.CountryProfileService;
+import org.exportpathways.screening.ScreeningService;
 import org.exportpathways.web.NotificationMapper;
 
 /** The rules/ folder of this checkout, compiled once for the plain (non-Spring) tests. */
@@ -25,6 +27,10 @@ public final class TestBundle {
 	public static final ReferenceData DATA = ReferenceDataLoader.load(BUNDLE);
 
 	public static final NotificationService NOTIFICATIONS = new NotificationService(ENGINE, DATA);
+
+	public static final ScreeningService SCREENING = new ScreeningService(ENGINE, DATA, NOTIFICATIONS);
+
+	public static final CountryProfileService PROFILES = new CountryProfileService(DATA, SCREENING);
 
 	/** Rule cases without an asOf are evaluated as of this fixed day, so they never change with the calendar. */
 	public static final NotificationMapper MAPPER = new NotificationMapper(

@@ -9,6 +9,8 @@ import org.exportpathways.notification.NotificationService;
 import org.exportpathways.notification.SimulationService;
 import org.exportpathways.reference.ReferenceData;
 import org.exportpathways.reference.ReferenceDataLoader;
+import org.exportpathways.screening.CountryProfileService;
+import org.exportpathways.screening.ScreeningService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -62,6 +64,16 @@ public class EngineConfiguration {
 	@Bean
 	SimulationService simulationService(NotificationService notifications) {
 		return new SimulationService(notifications);
+	}
+
+	@Bean
+	ScreeningService screeningService(RuleEngine engine, ReferenceData data, NotificationService notifications) {
+		return new ScreeningService(engine, data, notifications);
+	}
+
+	@Bean
+	CountryProfileService countryProfileService(ReferenceData data, ScreeningService screening) {
+		return new CountryProfileService(data, screening);
 	}
 
 	@Bean

@@ -21,8 +21,8 @@ import org.kie.api.runtime.rule.RuleContext;
  */
 public final class FindingCollector {
 
-	/** A finding as a fact, numbered in firing order. */
-	public record Explanation(long sequence, Finding finding) {
+	/** A finding as a fact, numbered in firing order; {@code itemId} when it explains one item of a request. */
+	public record Explanation(long sequence, String itemId, Finding finding) {
 	}
 
 	private long sequence;
@@ -41,10 +41,21 @@ public final class FindingCollector {
 	 */
 	public Explanation explain(RuleContext kcontext, String citation, String message, LocalDate effectiveFrom,
 			LocalDate effectiveTo) {
+		return explainItem(kcontext, null, citation, message, effectiveFrom, effectiveTo);
+	}
+
+	/** A finding about one item of the request. */
+	public Explanation explainItem(RuleContext kcontext, String itemId, String message) {
+		return explainItem(kcontext, itemId, null, message, null, null);
+	}
+
+	/** A finding about one item, citing {@code citation} (or the rule's own when null). */
+	public Explanation explainItem(RuleContext kcontext, String itemId, String citation, String message,
+			LocalDate effectiveFrom, LocalDate effectiveTo) {
 		Rule rule = kcontext.getRule();
 		Map<String, Object> meta = rule.getMetaData();
 		Object severity = meta.get("severity");
-		return new Explanation(++sequence, new Finding(String.valueOf(meta.get("id")), rule.getName(),
+		return new Explanation(++sequence, itemId, new Finding(String.valueOf(meta.get("id")), rule.getName(),
 				(citation != null) ? citation : String.valueOf(meta.get("citation")), message,
 				(severity != null) ? Severity.valueOf(severity.toString()) : Severity.INFO, effectiveFrom,
 				effectiveTo));
@@ -55,12 +66,16 @@ public final class FindingCollector {
 	 * order is an implementation detail), then in the order they were made.
 	 */
 	public static List<Finding> findings(KieSession session, RuleEngine engine) {
+		return explanations(session, engine).stream().map(Explanation::finding).toList();
+	}
+
+	/** The explanations that stand after firing, ordered as {@link #findings}. */
+	public static List<Explanation> explanations(KieSession session, RuleEngine engine) {
 		Collection<?> facts = session.getObjects(new ClassObjectFilter(Explanation.class));
 		return facts.stream()
 			.map(Explanation.class::cast)
 			.sorted(Comparator.comparingInt((Explanation e) -> engine.ruleOrder(e.finding().rule()))
 				.thenComparingLong(Explanation::sequence))
-			.map(Explanation::finding)
 			.toList();
 	}
 

@@ -173,7 +173,7 @@ public class NotificationMapper {
 			.toList();
 	}
 
-	private static FindingDto finding(Finding f) {
+	static FindingDto finding(Finding f) {
 		return new FindingDto(f.ruleId(), f.rule(), f.citation(), f.message(),
 				FindingDto.SeverityEnum.fromValue(f.severity().name()))
 			.effectiveFrom(f.effectiveFrom())

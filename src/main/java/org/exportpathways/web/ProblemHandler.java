@@ -8,8 +8,10 @@ import java.util.Map;
 
 import org.exportpathways.domain.InputError;
 import org.exportpathways.domain.InvalidInputException;
+import org.exportpathways.screening.CountryProfileService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,6 +23,8 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
@@ -148,6 +152,29 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		}
 		String m = (root instanceof JacksonException j) ? j.getOriginalMessage() : root.getMessage();
 		return (m != null) ? m : root.getClass().getSimpleName();
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String field = (ex instanceof MethodArgumentTypeMismatchException m) ? m.getName() : ex.getPropertyName();
+		return problem(HttpStatus.BAD_REQUEST, "Invalid request parameter.", List.of(new InputError(
+				(field != null) ? field : "$", "'" + ex.getValue() + "' is not a valid " + typeName(ex.getRequiredType()))));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<InputError> errors = new ArrayList<>();
+		ex.getParameterValidationResults().forEach((r) -> r.getResolvableErrors()
+			.forEach((e) -> errors.add(new InputError(r.getMethodParameter().getParameterName(),
+					e.getDefaultMessage() + " (got " + r.getArgument() + ")"))));
+		return problem(HttpStatus.BAD_REQUEST, "Invalid request parameter.", errors);
+	}
+
+	@ExceptionHandler(CountryProfileService.UnknownCountryException.class)
+	ResponseEntity<Object> handleUnknownCountry(CountryProfileService.UnknownCountryException ex) {
+		return problem(HttpStatus.NOT_FOUND, ex.getMessage(), List.of(new InputError("code", ex.getMessage())));
 	}
 
 	@ExceptionHandler(InvalidInputException.class)

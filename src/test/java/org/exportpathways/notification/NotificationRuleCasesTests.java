@@ -2,25 +2,19 @@ package org.exportpathways.notification;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.exportpathways.RuleCases;
 import org.exportpathways.TestBundle;
 import org.exportpathways.api.model.NotificationRequestDto;
 import org.exportpathways.domain.Finding;
 import org.exportpathways.domain.InvalidInputException;
 import org.exportpathways.domain.NotificationFacts.ThresholdTest;
-import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,43 +26,19 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class NotificationRuleCasesTests {
 
-	static final Path CASES = TestBundle.RULES.resolve("cases/congressional-notification");
-
 	static final Set<String> EXPECT_KEYS = Set.of("outcome", "section", "reviewPeriodDays", "reviewWaived",
 			"recipientGroup", "thresholdTier", "triggeredBy", "missing", "fired", "notFired", "thresholds",
 			"messages", "error");
 
-	static final YAMLMapper YAML = YAMLMapper.builder().build();
-
-	static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-
 	@TestFactory
 	Stream<DynamicNode> cases() throws IOException {
-		List<Path> files;
-		try (Stream<Path> s = Files.list(CASES)) {
-			files = s.filter((p) -> p.toString().endsWith(".yaml")).sorted().toList();
-		}
-		assertThat(files).as("case files in " + CASES).isNotEmpty();
-		return files.stream().map((f) -> DynamicContainer.dynamicContainer(f.getFileName().toString(), load(f)));
-	}
-
-	@SuppressWarnings("unchecked")
-	static Stream<DynamicTest> load(Path file) {
-		Map<String, Object> doc = YAML.readValue(file.toFile(), Map.class);
-		assertThat(doc.keySet()).as(file + " keys").containsOnly("cases");
-		List<Map<String, Object>> cases = (List<Map<String, Object>>) doc.get("cases");
-		return cases.stream().map((c) -> {
-			assertThat(c.keySet()).as(file + " case keys").containsOnly("name", "given", "expect");
-			String name = String.valueOf(c.get("name"));
-			return DynamicTest.dynamicTest(name, () -> run((Map<String, Object>) c.get("given"),
-					(Map<String, Object>) c.get("expect")));
-		});
+		return RuleCases.load("congressional-notification", NotificationRuleCasesTests::run);
 	}
 
 	@SuppressWarnings("unchecked")
 	static void run(Map<String, Object> given, Map<String, Object> expect) {
 		assertThat(expect.keySet()).as("expect keys").isSubsetOf(EXPECT_KEYS);
-		NotificationRequestDto request = JSON.convertValue(given, NotificationRequestDto.class);
+		NotificationRequestDto request = RuleCases.JSON.convertValue(given, NotificationRequestDto.class);
 		NotificationService service = TestBundle.NOTIFICATIONS;
 		if (expect.containsKey("error")) {
 			Map<String, Object> error = (Map<String, Object>) expect.get("error");

@@ -1,0 +1,90 @@
+package org.exportpathways.screening;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.exportpathways.domain.InvalidInputException;
+import org.exportpathways.domain.ScreeningFacts.ExemptionAvailable;
+import org.exportpathways.reference.DatedRecord;
+import org.exportpathways.reference.ReferenceData;
+
+/** The profile of a destination on a date, read from the bundle's dated reference tables. */
+public final class CountryProfileService {
+
+	/** Membership tables reported in the profile, by the name they are reported under. */
+	static final Map<String, String> MEMBERSHIPS = Map.of("nato-members", "NATO", "aeca-nato-plus-5",
+			"NATO_PLUS_5 (named with NATO in AECA section 36)", "aukus-partners", "AUKUS",
+			"defense-trade-treaties", "DEFENSE_TRADE_TREATY", "aeca-middle-east", "MIDDLE_EAST (AECA 36(h))");
+
+	static final List<String> MEMBERSHIP_ORDER = List.of("nato-members", "aeca-nato-plus-5", "aukus-partners",
+			"defense-trade-treaties", "aeca-middle-east");
+
+	private final ReferenceData data;
+
+	private final ScreeningService screening;
+
+	public CountryProfileService(ReferenceData data, ScreeningService screening) {
+		this.data = data;
+		this.screening = screening;
+	}
+
+	/** Throws {@link UnknownCountryException} for a code that is not a country of the bundle. */
+	public CountryProfile profile(String code, LocalDate asOf) {
+		if (!code.matches("[A-Z]{2}")) {
+			throw InvalidInputException.invalid("code", "'" + code + "' is not an ISO 3166-1 alpha-2 code (two capital letters)");
+		}
+		String name = data.countryName(code).orElseThrow(() -> new UnknownCountryException(code));
+		if (asOf.isBefore(data.coversFrom(ScreeningService.REGIME))) {
+			throw InvalidInputException.unprocessable("asOf", "the rule bundle covers country profiles from "
+					+ data.coversFrom(ScreeningService.REGIME) + "; " + asOf + " is earlier");
+		}
+		List<DatedRecord> listing = data.memberships("itar-126-1", code, asOf);
+		CountryProfile.Fact itar = listing.isEmpty() ? null
+				: fact(listing.get(0), "126.1", "Table " + ("d1".equals(listing.get(0).get("table")) ? "1 to (d)(1)"
+						: "2 to (d)(2), paragraph (" + listing.get(0).get("paragraph") + ")") + ": policy "
+						+ listing.get(0).get("policy"));
+		String status = listing.isEmpty() ? "NOT_LISTED" : listing.get(0).get("policy");
+		List<CountryProfile.Fact> groups = data.memberships("ear-country-groups", code, asOf).stream()
+			.map((r) -> fact(r, r.get("group"), null))
+			.toList();
+		List<CountryProfile.Fact> chart = new ArrayList<>();
+		for (DatedRecord r : data.memberships("ear-country-chart", code, asOf)) {
+			for (String col : ScreeningService.CHART_COLUMNS) {
+				if ("X".equals(r.get(col))) {
+					chart.add(fact(r, col, null));
+				}
+			}
+		}
+		List<CountryProfile.Fact> embargoes = data.memberships("ear-embargoes", code, asOf).stream()
+			.map((r) -> fact(r, r.get("section"), r.get("scope")))
+			.toList();
+		List<CountryProfile.Fact> exemptions = new ArrayList<>();
+		for (ExemptionAvailable e : screening.exemptionsAvailable(code, asOf)) {
+			exemptions.add(new CountryProfile.Fact(e.code(), null, e.citation(), null, e.effectiveFrom(), null));
+		}
+		List<CountryProfile.Fact> memberships = new ArrayList<>();
+		for (String table : MEMBERSHIP_ORDER) {
+			for (DatedRecord r : data.memberships(table, code, asOf)) {
+				memberships.add(fact(r, MEMBERSHIPS.get(table), null));
+			}
+		}
+		return new CountryProfile(code, name, asOf, status, itar, groups, chart, embargoes, exemptions, memberships);
+	}
+
+	private static CountryProfile.Fact fact(DatedRecord r, String name, String detail) {
+		return new CountryProfile.Fact(name, (detail != null) ? detail : (r.note().isBlank() ? null : r.note()),
+				r.citation(), r.source(), r.effectiveFrom(), r.effectiveTo());
+	}
+
+	/** The code is well-formed but names no country of the bundle (404). */
+	public static final class UnknownCountryException extends RuntimeException {
+
+		public UnknownCountryException(String code) {
+			super("'" + code + "' is not a country of ISO 3166-1 (rules/reference/countries.csv)");
+		}
+
+	}
+
+}

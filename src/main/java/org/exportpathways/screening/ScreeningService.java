@@ -1,0 +1,349 @@
+package org.exportpathways.screening;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.exportpathways.domain.Channel;
+import org.exportpathways.domain.Finding;
+import org.exportpathways.domain.InputError;
+import org.exportpathways.domain.InvalidInputException;
+import org.exportpathways.domain.SaleCase;
+import org.exportpathways.domain.ScreeningFacts.ChartCell;
+import org.exportpathways.domain.ScreeningFacts.CountryGroup;
+import org.exportpathways.domain.ScreeningFacts.EarItem;
+import org.exportpathways.domain.ScreeningFacts.Embargo;
+import org.exportpathways.domain.ScreeningFacts.ExemptionAvailable;
+import org.exportpathways.domain.ScreeningFacts.ExemptionResult;
+import org.exportpathways.domain.ScreeningFacts.ItarListing;
+import org.exportpathways.domain.ScreeningFacts.ItemDecision;
+import org.exportpathways.domain.ScreeningFacts.ItemMissing;
+import org.exportpathways.domain.ScreeningFacts.LicenseExceptionCandidate;
+import org.exportpathways.domain.ScreeningFacts.LicenseType;
+import org.exportpathways.domain.ScreeningFacts.NotificationStatus;
+import org.exportpathways.domain.ScreeningFacts.Transfer;
+import org.exportpathways.domain.ScreeningFacts.UsmlItem;
+import org.exportpathways.domain.ScreeningOutcome;
+import org.exportpathways.engine.FindingCollector;
+import org.exportpathways.engine.FindingCollector.Explanation;
+import org.exportpathways.engine.RuleEngine;
+import org.exportpathways.notification.NotificationResult;
+import org.exportpathways.notification.NotificationService;
+import org.exportpathways.notification.Scenario;
+import org.exportpathways.reference.DatedRecord;
+import org.exportpathways.reference.ReferenceData;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Export pathway screening: inserts the transfer, its items and the destination's reference data in force on the
+ * date (126.1 listing, Country Groups, Country Chart row, embargoes, exemptions available) with the sale's
+ * congressional-notification decision, fires the ITAR and EAR rules, and rolls the item outcomes up.
+ */
+public final class ScreeningService {
+
+	/** The regime's key in bundle.yaml's coverage. */
+	public static final String REGIME = "transfer-screening";
+
+	static final Pattern ECCN = Pattern.compile("^([0-9][A-E][0-9]{3})(?:\\.([a-z0-9.]+))?$");
+
+	static final List<String> CHART_COLUMNS = List.of("CB1", "CB2", "CB3", "NP1", "NP2", "NS1", "NS2", "MT1", "RS1",
+			"RS2", "FC1", "CC1", "CC2", "CC3", "AT1", "AT2");
+
+	/** Preference when several exemptions apply to an item: the one reported. */
+	static final List<String> EXEMPTION_ORDER = List.of("126.6(c)", "126.5", "126.7", "126.7(c)", "126.16", "126.17");
+
+	private final RuleEngine engine;
+
+	private final ReferenceData data;
+
+	private final NotificationService notifications;
+
+	private final Map<String, List<DatedRecord>> ccl = new HashMap<>();
+
+	public ScreeningService(RuleEngine engine, ReferenceData data, NotificationService notifications) {
+		this.engine = engine;
+		this.data = data;
+		this.notifications = notifications;
+		for (DatedRecord r : data.rows("ear-ccl")) {
+			ccl.computeIfAbsent(r.get("eccn"), (k) -> new ArrayList<>()).add(r);
+		}
+		for (String t : List.of("itar-126-1", "ear-country-groups", "ear-country-chart", "ear-embargoes",
+				"itar-exemptions", "itar-exemption-destinations")) {
+			data.rows(t);
+		}
+	}
+
+	public ScreeningResult screen(ScreeningRequest request) {
+		List<InputError> errors = check(request);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors, false);
+		}
+		LocalDate asOf = request.asOf();
+		if (asOf.isBefore(data.coversFrom(REGIME))) {
+			throw InvalidInputException.unprocessable("asOf", "the rule bundle covers screenings from "
+					+ data.coversFrom(REGIME) + "; " + asOf + " is earlier");
+		}
+		Map<String, Object> items = new LinkedHashMap<>();
+		for (ScreeningRequest.Item item : request.items()) {
+			items.put(item.id(), fact(item, asOf));
+		}
+		NotificationResult notification = notification(request, items.values());
+		ScreeningRequest.EndUser eu = (request.endUser() != null) ? request.endUser() : ScreeningRequest.EndUser.UNKNOWN;
+		ScreeningRequest.Exporter ex = (request.exporter() != null) ? request.exporter()
+				: ScreeningRequest.Exporter.UNKNOWN;
+		Transfer transfer = new Transfer(request.destination(), asOf, request.channel(), eu.type(),
+				eu.aukusAuthorizedUser(), eu.canadianRegistered(), eu.treatyApprovedCommunity(), eu.armedForcesSupport(),
+				ex.ddtcRegistered(), ex.aukusAuthorizedUser(), request.temporary(), request.manufactureAbroad(),
+				(eu.dualNationalities() != null) ? Set.copyOf(eu.dualNationalities()) : null);
+
+		KieSession session = engine.newSession();
+		try {
+			session.setGlobal("findings", new FindingCollector());
+			session.insert(transfer);
+			items.values().forEach(session::insert);
+			insertDestination(session, transfer);
+			if (notification != null) {
+				session.insert(new NotificationStatus(notification.outcome(), notification.missing()));
+			}
+			session.fireAllRules();
+			return read(session, request, notification);
+		}
+		finally {
+			session.dispose();
+		}
+	}
+
+	private List<InputError> check(ScreeningRequest r) {
+		List<InputError> errors = new ArrayList<>();
+		if (!data.isCountry(r.destination())) {
+			errors.add(new InputError("destination", "'" + r.destination() + "' is not an ISO 3166-1 alpha-2 country code"));
+		}
+		if (r.endUser() != null && r.endUser().dualNationalities() != null) {
+			for (String c : r.endUser().dualNationalities()) {
+				if (!data.isCountry(c)) {
+					errors.add(new InputError("endUser.dualNationalities", "'" + c + "' is not an ISO 3166-1 alpha-2 country code"));
+				}
+			}
+		}
+		if (r.sale() != null && r.sale().newSalesTerritory() != null) {
+			for (String c : r.sale().newSalesTerritory()) {
+				if (!data.isCountry(c)) {
+					errors.add(new InputError("sale.newSalesTerritory", "'" + c + "' is not an ISO 3166-1 alpha-2 country code"));
+				}
+			}
+		}
+		Set<String> ids = new HashSet<>();
+		for (int i = 0; i < r.items().size(); i++) {
+			ScreeningRequest.Item item = r.items().get(i);
+			String at = "items[" + i + "]";
+			if (!ids.add(item.id())) {
+				errors.add(new InputError(at + ".id", "duplicate id '" + item.id() + "'"));
+			}
+			int described = ((item.usml() != null) ? 1 : 0) + ((item.eccn() != null) ? 1 : 0)
+					+ (Boolean.TRUE.equals(item.ear99()) ? 1 : 0);
+			if (described != 1) {
+				errors.add(new InputError(at, "describe the item by exactly one of usml, eccn or ear99: true (found "
+						+ described + ")"));
+			}
+			if (item.ear99() != null && !item.ear99()) {
+				errors.add(new InputError(at + ".ear99", "ear99 is either true or absent"));
+			}
+			if (item.eccn() != null) {
+				Matcher m = ECCN.matcher(item.eccn());
+				if (!m.matches()) {
+					errors.add(new InputError(at + ".eccn", "'" + item.eccn() + "' is not an ECCN (e.g. 9A610 or 9A610.x)"));
+				}
+				else if (!ccl.containsKey(m.group(1))) {
+					errors.add(new InputError(at + ".eccn", "'" + m.group(1) + "' is not an ECCN of the Commerce Control "
+							+ "List (15 CFR part 774, Supp. No. 1) in the rule bundle"));
+				}
+			}
+			if (item.listedInPart746Supplement() != null && !Boolean.TRUE.equals(item.ear99())) {
+				errors.add(new InputError(at + ".listedInPart746Supplement", "only used for EAR99 items"));
+			}
+		}
+		return errors;
+	}
+
+	private Object fact(ScreeningRequest.Item item, LocalDate asOf) {
+		if (item.usml() != null) {
+			ScreeningRequest.Usml u = item.usml();
+			return new UsmlItem(item.id(), u.category(), u.paragraph(), u.sme(), u.classified(), u.kind(),
+					u.excludedTechnologyList(), u.supplementNo1Excluded(), item.value());
+		}
+		if (Boolean.TRUE.equals(item.ear99())) {
+			return new EarItem(item.id(), "EAR99", null, "EAR99", Set.of(), null, null, false, item.value(),
+					item.listedInPart746Supplement());
+		}
+		Matcher m = ECCN.matcher(item.eccn());
+		m.matches();
+		DatedRecord entry = ccl.get(m.group(1)).stream().filter((r) -> r.inForce(asOf)).findFirst()
+			.orElseThrow(() -> InvalidInputException.unprocessable("items", "ECCN " + m.group(1)
+					+ " is not in force on " + asOf + " in the rule bundle"));
+		Set<String> columns = new LinkedHashSet<>();
+		for (String c : entry.get("chart_columns").split(";")) {
+			if (!c.isBlank()) {
+				columns.add(c.strip());
+			}
+		}
+		String lvs = entry.get("lvs");
+		String gbs = entry.get("gbs");
+		return new EarItem(item.id(), m.group(1), m.group(2), entry.get("series"), Set.copyOf(columns),
+				lvs.isBlank() ? null : new BigDecimal(lvs), gbs.isBlank() ? null : "Y".equals(gbs),
+				"Y".equals(entry.get("sta_excluded")), item.value(), null);
+	}
+
+	private NotificationResult notification(ScreeningRequest r, Collection<Object> items) {
+		Set<String> categories = new LinkedHashSet<>();
+		for (Object o : items) {
+			if (o instanceof UsmlItem u) {
+				categories.add(u.category());
+			}
+		}
+		if (categories.isEmpty()) {
+			return null;
+		}
+		ScreeningRequest.Sale s = (r.sale() != null) ? r.sale() : ScreeningRequest.Sale.UNKNOWN;
+		SaleCase sale = new SaleCase(Channel.valueOf(r.channel()), r.destination(), r.asOf(),
+				s.majorDefenseEquipmentValue(), s.totalValue(), s.designAndConstructionValue(), Set.copyOf(categories),
+				null, (s.newSalesTerritory() != null) ? Set.copyOf(s.newSalesTerritory()) : null, null);
+		return notifications.evaluateChecked(sale, Scenario.STATUTORY, "sale.");
+	}
+
+	private void insertDestination(KieSession session, Transfer t) {
+		LocalDate asOf = t.asOf();
+		Set<String> listed = new LinkedHashSet<>();
+		listed.add(t.destination());
+		if (t.dualNationalities() != null) {
+			listed.addAll(t.dualNationalities());
+		}
+		for (String c : listed) {
+			for (DatedRecord r : data.memberships("itar-126-1", c, asOf)) {
+				session.insert(new ItarListing(c, r.get("table"), r.get("paragraph"), r.get("policy"), r.citation(),
+						r.effectiveFrom(), r.effectiveTo()));
+			}
+		}
+		String d = t.destination();
+		for (DatedRecord r : data.memberships("ear-country-groups", d, asOf)) {
+			session.insert(new CountryGroup(d, r.get("group"), r.citation(), r.effectiveFrom(), r.effectiveTo()));
+		}
+		for (DatedRecord r : data.memberships("ear-country-chart", d, asOf)) {
+			for (String col : CHART_COLUMNS) {
+				if ("X".equals(r.get(col))) {
+					session.insert(new ChartCell(d, col, r.citation(), r.effectiveFrom(), r.effectiveTo()));
+				}
+			}
+		}
+		for (DatedRecord r : data.memberships("ear-embargoes", d, asOf)) {
+			session.insert(new Embargo(d, r.get("section"), r.get("scope"), r.citation(), r.effectiveFrom()));
+		}
+		exemptionsAvailable(d, asOf).forEach(session::insert);
+	}
+
+	/** The ITAR exemptions in force on the date that are available for the destination. */
+	public List<ExemptionAvailable> exemptionsAvailable(String destination, LocalDate asOf) {
+		List<ExemptionAvailable> out = new ArrayList<>();
+		List<DatedRecord> destinations = data.rows("itar-exemption-destinations");
+		for (DatedRecord e : data.inForce("itar-exemptions", asOf)) {
+			String code = e.get("exemption");
+			List<DatedRecord> rows = destinations.stream().filter((r) -> r.get("exemption").equals(code)).toList();
+			boolean available = rows.isEmpty()
+					|| rows.stream().anyMatch((r) -> r.country().equals(destination) && r.inForce(asOf));
+			if (available) {
+				out.add(new ExemptionAvailable(code, e.citation(), e.effectiveFrom()));
+			}
+		}
+		return out;
+	}
+
+	private ScreeningResult read(KieSession session, ScreeningRequest request, NotificationResult notification) {
+		Map<String, ScreeningOutcome> outcomes = new HashMap<>();
+		for (ItemDecision d : objects(session, ItemDecision.class)) {
+			ScreeningOutcome previous = outcomes.put(d.itemId(), d.outcome());
+			if (previous != null && previous != d.outcome()) {
+				throw new IllegalStateException("Item " + d.itemId() + " reached two outcomes: " + previous + ", "
+						+ d.outcome() + ": the screening rules are not mutually exclusive");
+			}
+		}
+		Map<String, List<String>> licenseTypes = group(objects(session, LicenseType.class), LicenseType::itemId,
+				LicenseType::type);
+		Map<String, List<String>> exemptions = new HashMap<>();
+		objects(session, ExemptionResult.class).stream()
+			.filter((e) -> "APPLIES".equals(e.status()))
+			.sorted(Comparator.comparingInt((ExemptionResult e) -> EXEMPTION_ORDER.indexOf(e.code())))
+			.forEach((e) -> exemptions.computeIfAbsent(e.itemId(), (k) -> new ArrayList<>()).add(e.code()));
+		Map<String, List<LicenseExceptionCandidate>> exceptions = new HashMap<>();
+		objects(session, LicenseExceptionCandidate.class).stream()
+			.sorted(Comparator.comparing(LicenseExceptionCandidate::code).thenComparing(LicenseExceptionCandidate::citation))
+			.forEach((c) -> exceptions.computeIfAbsent(c.itemId(), (k) -> new ArrayList<>()).add(c));
+		Map<String, List<String>> missing = group(objects(session, ItemMissing.class), ItemMissing::itemId,
+				ItemMissing::field);
+		Map<String, List<Finding>> itemFindings = new HashMap<>();
+		List<Finding> findings = new ArrayList<>();
+		for (Explanation e : FindingCollector.explanations(session, engine)) {
+			if (e.itemId() == null) {
+				findings.add(e.finding());
+			}
+			else {
+				itemFindings.computeIfAbsent(e.itemId(), (k) -> new ArrayList<>()).add(e.finding());
+			}
+		}
+		List<ScreeningResult.ItemResult> results = new ArrayList<>();
+		ScreeningOutcome overall = ScreeningOutcome.NO_LICENSE_REQUIRED;
+		for (int i = 0; i < request.items().size(); i++) {
+			ScreeningRequest.Item item = request.items().get(i);
+			ScreeningOutcome outcome = outcomes.get(item.id());
+			if (outcome == null) {
+				throw new IllegalStateException("No rule decided item " + item.id());
+			}
+			if (outcome.ordinal() < overall.ordinal()) {
+				overall = outcome;
+			}
+			String prefix = "items[" + i + "].";
+			List<String> itemMissing = (outcome != ScreeningOutcome.UNDETERMINED) ? List.of()
+					: missing.getOrDefault(item.id(), List.of()).stream()
+						.map((f) -> (f.startsWith("usml.") || f.startsWith("listedIn") || f.startsWith("eccn")) ? prefix + f : f)
+						.distinct()
+						.sorted()
+						.toList();
+			List<String> types = licenseTypes.getOrDefault(item.id(), List.of());
+			List<String> applied = exemptions.getOrDefault(item.id(), List.of());
+			results.add(new ScreeningResult.ItemResult(item.id(), (item.usml() != null) ? "ITAR" : "EAR", outcome,
+					types.isEmpty() ? null : String.join(" or ", types.stream().distinct().toList()),
+					(outcome == ScreeningOutcome.EXEMPT && !applied.isEmpty()) ? applied.get(0) : null,
+					(outcome == ScreeningOutcome.LICENSE_REQUIRED) ? exceptions.getOrDefault(item.id(), List.of())
+							: List.of(),
+					itemMissing, itemFindings.getOrDefault(item.id(), List.of())));
+		}
+		return new ScreeningResult(overall, results, notification, findings, request.asOf());
+	}
+
+	private static <T> Map<String, List<String>> group(List<T> facts, java.util.function.Function<T, String> key,
+			java.util.function.Function<T, String> value) {
+		Map<String, List<String>> out = new HashMap<>();
+		for (T f : facts) {
+			out.computeIfAbsent(key.apply(f), (k) -> new ArrayList<>()).add(value.apply(f));
+		}
+		out.values().forEach((l) -> l.sort(Comparator.naturalOrder()));
+		return out;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> List<T> objects(KieSession session, Class<T> type) {
+		Collection<?> objects = session.getObjects(new ClassObjectFilter(type));
+		return (List<T>) List.copyOf(objects);
+	}
+
+}

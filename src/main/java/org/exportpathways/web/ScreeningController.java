@@ -1,0 +1,47 @@
+package org.exportpathways.web;
+
+import java.time.LocalDate;
+
+import org.exportpathways.api.CountriesApi;
+import org.exportpathways.api.TransfersApi;
+import org.exportpathways.api.model.CountryProfileDto;
+import org.exportpathways.api.model.ScreeningRequestDto;
+import org.exportpathways.api.model.ScreeningResponseDto;
+import org.exportpathways.engine.RulesetVersion;
+import org.exportpathways.screening.CountryProfileService;
+import org.exportpathways.screening.ScreeningService;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Implements the generated transfers and countries APIs (the contract is api/openapi.yaml). */
+@RestController
+public class ScreeningController implements TransfersApi, CountriesApi {
+
+	private final ScreeningService screening;
+
+	private final CountryProfileService profiles;
+
+	private final ScreeningMapper mapper;
+
+	private final RulesetVersion version;
+
+	public ScreeningController(ScreeningService screening, CountryProfileService profiles, ScreeningMapper mapper,
+			RulesetVersion version) {
+		this.screening = screening;
+		this.profiles = profiles;
+		this.mapper = mapper;
+		this.version = version;
+	}
+
+	@Override
+	public ResponseEntity<ScreeningResponseDto> screenTransfer(ScreeningRequestDto request) {
+		return ResponseEntity.ok(mapper.response(screening.screen(mapper.request(request)), version.value()));
+	}
+
+	@Override
+	public ResponseEntity<CountryProfileDto> getCountryProfile(String code, LocalDate asOf) {
+		return ResponseEntity.ok(mapper.profile(profiles.profile(code, (asOf != null) ? asOf : mapper.today()),
+				version.value()));
+	}
+
+}

@@ -1,0 +1,118 @@
+package org.exportpathways.screening;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.exportpathways.RuleCases;
+import org.exportpathways.TestBundle;
+import org.exportpathways.api.model.ScreeningRequestDto;
+import org.exportpathways.domain.Finding;
+import org.exportpathways.domain.InvalidInputException;
+import org.exportpathways.web.ScreeningMapper;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Runs the analysts' screening cases in rules/cases/itar/ and rules/cases/ear/: each gives a screening request (the
+ * API's field names) and expects the rolled-up outcome, each item's decision and which rules fired.
+ */
+class ScreeningRuleCasesTests {
+
+	static final Set<String> EXPECT_KEYS = Set.of("outcome", "items", "notification", "fired", "notFired", "error");
+
+	static final Set<String> ITEM_KEYS = Set.of("outcome", "jurisdiction", "licenseType", "exemption",
+			"licenseExceptions", "missing", "fired", "notFired", "messages");
+
+	static final ScreeningMapper MAPPER = new ScreeningMapper(TestBundle.MAPPER);
+
+	@TestFactory
+	Stream<DynamicNode> itar() throws IOException {
+		return RuleCases.load("itar", ScreeningRuleCasesTests::run);
+	}
+
+	@TestFactory
+	Stream<DynamicNode> ear() throws IOException {
+		return RuleCases.load("ear", ScreeningRuleCasesTests::run);
+	}
+
+	@SuppressWarnings("unchecked")
+	static void run(Map<String, Object> given, Map<String, Object> expect) {
+		assertThat(expect.keySet()).as("expect keys").isSubsetOf(EXPECT_KEYS);
+		ScreeningRequest request = MAPPER.request(RuleCases.JSON.convertValue(given, ScreeningRequestDto.class));
+		if (expect.containsKey("error")) {
+			Map<String, Object> error = (Map<String, Object>) expect.get("error");
+			assertThatThrownBy(() -> TestBundle.SCREENING.screen(request))
+				.isInstanceOfSatisfying(InvalidInputException.class, (ex) -> {
+					assertThat(ex.unprocessable() ? 422 : 400).isEqualTo(error.get("status"));
+					assertThat(ex.errors()).extracting((e) -> e.field()).contains((String) error.get("field"));
+				});
+			return;
+		}
+		ScreeningResult r = TestBundle.SCREENING.screen(request);
+		List<String> allFired = Stream.concat(r.findings().stream(),
+				r.items().stream().flatMap((i) -> i.findings().stream())).map(Finding::ruleId).toList();
+		String why = "findings:\n  " + String.join("\n  ", Stream.concat(r.findings().stream(),
+				r.items().stream().flatMap((i) -> i.findings().stream())).map((f) -> f.ruleId() + " " + f.message()).toList());
+		if (expect.containsKey("outcome")) {
+			assertThat(r.outcome().name()).as("outcome; " + why).isEqualTo(expect.get("outcome"));
+		}
+		if (expect.containsKey("notification")) {
+			Object n = expect.get("notification");
+			assertThat((r.notification() != null) ? r.notification().outcome().name() : null).as("notification")
+				.isEqualTo(n);
+		}
+		if (expect.containsKey("fired")) {
+			assertThat(allFired).as("fired; " + why).containsAll((List<String>) expect.get("fired"));
+		}
+		if (expect.containsKey("notFired")) {
+			assertThat(allFired).as("fired; " + why).doesNotContainAnyElementsOf((List<String>) expect.get("notFired"));
+		}
+		if (expect.containsKey("items")) {
+			((Map<String, Map<String, Object>>) expect.get("items")).forEach((id, e) -> {
+				assertThat(e.keySet()).as("item expect keys").isSubsetOf(ITEM_KEYS);
+				ScreeningResult.ItemResult item = r.items().stream().filter((i) -> i.id().equals(id)).findFirst()
+					.orElseGet(() -> fail("no item " + id));
+				List<String> fired = item.findings().stream().map(Finding::ruleId).toList();
+				String itemWhy = "item " + id + "; " + why;
+				check(e, "outcome", item.outcome().name(), itemWhy);
+				check(e, "jurisdiction", item.jurisdiction(), itemWhy);
+				check(e, "licenseType", item.licenseType(), itemWhy);
+				check(e, "exemption", item.exemption(), itemWhy);
+				if (e.containsKey("licenseExceptions")) {
+					assertThat(item.licenseExceptions().stream().map((c) -> c.code()).distinct().toList()).as(itemWhy)
+						.containsExactlyInAnyOrderElementsOf((List<String>) e.get("licenseExceptions"));
+				}
+				if (e.containsKey("missing")) {
+					assertThat(item.missing()).as("missing; " + itemWhy)
+						.containsExactlyInAnyOrderElementsOf((List<String>) e.get("missing"));
+				}
+				if (e.containsKey("fired")) {
+					assertThat(fired).as("fired; " + itemWhy).containsAll((List<String>) e.get("fired"));
+				}
+				if (e.containsKey("notFired")) {
+					assertThat(fired).as("fired; " + itemWhy).doesNotContainAnyElementsOf((List<String>) e.get("notFired"));
+				}
+				if (e.containsKey("messages")) {
+					for (String text : (List<String>) e.get("messages")) {
+						assertThat(item.findings()).as("a finding mentioning '" + text + "'; " + itemWhy)
+							.anyMatch((f) -> f.message().contains(text));
+					}
+				}
+			});
+		}
+	}
+
+	private static void check(Map<String, Object> expect, String key, Object actual, String why) {
+		if (expect.containsKey(key)) {
+			assertThat(actual).as(key + "; " + why).isEqualTo(expect.get(key));
+		}
+	}
+
+}
