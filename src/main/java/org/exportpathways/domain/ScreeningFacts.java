@@ -48,7 +48,7 @@ public final class ScreeningFacts {
 	 * columns, LVS limit, GBS eligibility, STA restriction), or EAR99 ({@code series} {@code EAR99}).
 	 * {@code paragraph} is the ECCN paragraph given (e.g. {@code y.1}), or null.
 	 */
-	public record EarItem(String id, String eccn, String paragraph, String series, Set<String> columns, BigDecimal lvs,
+	public record EarItem(String id, String eccn, String paragraph, String series, List<String> columns, BigDecimal lvs,
 			Boolean gbs, boolean staRestricted, BigDecimal value, Boolean listedInPart746Supplement) {
 
 		/** 600 series or 9x515: the munitions items moved from the USML. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -106,7 +108,7 @@ public final class ScreeningService {
 		Transfer transfer = new Transfer(request.destination(), asOf, request.channel(), eu.type(),
 				eu.aukusAuthorizedUser(), eu.canadianRegistered(), eu.treatyApprovedCommunity(), eu.armedForcesSupport(),
 				ex.ddtcRegistered(), ex.aukusAuthorizedUser(), request.temporary(), request.manufactureAbroad(),
-				(eu.dualNationalities() != null) ? Set.copyOf(eu.dualNationalities()) : null);
+				(eu.dualNationalities() != null) ? sorted(eu.dualNationalities()) : null);
 
 		KieSession session = engine.newSession();
 		try {
@@ -184,7 +186,7 @@ public final class ScreeningService {
 					u.excludedTechnologyList(), u.supplementNo1Excluded(), item.value());
 		}
 		if (Boolean.TRUE.equals(item.ear99())) {
-			return new EarItem(item.id(), "EAR99", null, "EAR99", Set.of(), null, null, false, item.value(),
+			return new EarItem(item.id(), "EAR99", null, "EAR99", List.of(), null, null, false, item.value(),
 					item.listedInPart746Supplement());
 		}
 		Matcher m = ECCN.matcher(item.eccn());
@@ -200,7 +202,7 @@ public final class ScreeningService {
 		}
 		String lvs = entry.get("lvs");
 		String gbs = entry.get("gbs");
-		return new EarItem(item.id(), m.group(1), m.group(2), entry.get("series"), Set.copyOf(columns),
+		return new EarItem(item.id(), m.group(1), m.group(2), entry.get("series"), List.copyOf(columns),
 				lvs.isBlank() ? null : new BigDecimal(lvs), gbs.isBlank() ? null : "Y".equals(gbs),
 				"Y".equals(entry.get("sta_excluded")), item.value(), null);
 	}
@@ -217,8 +219,8 @@ public final class ScreeningService {
 		}
 		ScreeningRequest.Sale s = (r.sale() != null) ? r.sale() : ScreeningRequest.Sale.UNKNOWN;
 		SaleCase sale = new SaleCase(Channel.valueOf(r.channel()), r.destination(), r.asOf(),
-				s.majorDefenseEquipmentValue(), s.totalValue(), s.designAndConstructionValue(), Set.copyOf(categories),
-				null, (s.newSalesTerritory() != null) ? Set.copyOf(s.newSalesTerritory()) : null, null);
+				s.majorDefenseEquipmentValue(), s.totalValue(), s.designAndConstructionValue(), sorted(categories),
+				null, (s.newSalesTerritory() != null) ? sorted(s.newSalesTerritory()) : null, null);
 		return notifications.evaluateChecked(sale, Scenario.STATUTORY, "sale.");
 	}
 
@@ -328,6 +330,11 @@ public final class ScreeningService {
 					itemMissing, itemFindings.getOrDefault(item.id(), List.of())));
 		}
 		return new ScreeningResult(overall, results, notification, findings, request.asOf());
+	}
+
+	/** An immutable set in a stable order, so explanations read the same every time. */
+	static Set<String> sorted(Set<String> values) {
+		return Collections.unmodifiableSortedSet(new TreeSet<>(values));
 	}
 
 	private static <T> Map<String, List<String>> group(List<T> facts, java.util.function.Function<T, String> key,

@@ -3,12 +3,14 @@ package org.exportpathways.web;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.exportpathways.api.model.AppliedThresholdDto;
 import org.exportpathways.api.model.ChannelDto;
@@ -87,8 +89,13 @@ public class NotificationMapper {
 			}
 		}
 		return new SaleCase(Channel.valueOf(channel.getValue()), recipient, (asOf != null) ? asOf : defaultAsOf, mde,
-				total, dc, (cats != null) ? Set.copyOf(cats) : null, sme,
-				(territory != null) ? Set.copyOf(territory) : null, emergency);
+				total, dc, (cats != null) ? sorted(cats) : null, sme, (territory != null) ? sorted(territory) : null,
+				emergency);
+	}
+
+	/** An immutable set in a stable order, so explanations read the same every time. */
+	static Set<String> sorted(Set<String> values) {
+		return Collections.unmodifiableSortedSet(new TreeSet<>(values));
 	}
 
 	public Scenario scenario(ScenarioDto s) {

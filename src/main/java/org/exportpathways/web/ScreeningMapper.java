@@ -2,7 +2,6 @@ package org.exportpathways.web;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import org.exportpathways.api.model.CountryProfileDto;
 import org.exportpathways.api.model.CountryProfileItar1261Dto;
@@ -47,13 +46,13 @@ public class ScreeningMapper {
 						: new ScreeningRequest.EndUser((eu.getType() != null) ? eu.getType().getValue() : null,
 								eu.getAukusAuthorizedUser(), eu.getCanadianRegistered(), eu.getTreatyApprovedCommunity(),
 								eu.getArmedForcesSupport(),
-								(eu.getDualNationalities() != null) ? Set.copyOf(eu.getDualNationalities()) : null),
+								(eu.getDualNationalities() != null) ? NotificationMapper.sorted(eu.getDualNationalities()) : null),
 				(ex == null) ? null : new ScreeningRequest.Exporter(ex.getDdtcRegistered(), ex.getAukusAuthorizedUser()),
 				r.getTemporary(), r.getManufactureAbroad(), r.getItems().stream().map(ScreeningMapper::item).toList(),
 				(sale == null) ? null
 						: new ScreeningRequest.Sale(sale.getMajorDefenseEquipmentValue(), sale.getTotalValue(),
 								sale.getDesignAndConstructionValue(),
-								(sale.getNewSalesTerritory() != null) ? Set.copyOf(sale.getNewSalesTerritory()) : null));
+								(sale.getNewSalesTerritory() != null) ? NotificationMapper.sorted(sale.getNewSalesTerritory()) : null));
 	}
 
 	private static ScreeningRequest.Item item(ScreeningItemDto i) {

@@ -1,0 +1,252 @@
+package org.exportpathways.web;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+/** The transfers and countries APIs against the real application on a random port. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ScreeningApiIntegrationTests {
+
+	static final String SCREENINGS = "/v1/transfers/screenings";
+
+	@LocalServerPort
+	int port;
+
+	@BeforeEach
+	void setUp() {
+		RestAssured.port = port;
+	}
+
+	static Map<String, Object> map(Object... kv) {
+		Map<String, Object> m = new HashMap<>();
+		for (int i = 0; i < kv.length; i += 2) {
+			m.put((String) kv[i], kv[i + 1]);
+		}
+		return m;
+	}
+
+	static ValidatableResponse screen(Object body) {
+		return given().contentType(ContentType.JSON).body(body).post(SCREENINGS).then();
+	}
+
+	static Map<String, Object> aukusTransfer(String asOf) {
+		return map("asOf", asOf, "destination", "AU", "channel", "DCS", "temporary", false, "manufactureAbroad", false,
+				"endUser", map("type", "COMMERCIAL", "aukusAuthorizedUser", true, "treatyApprovedCommunity", false),
+				"exporter", map("ddtcRegistered", true),
+				"items", List.of(map("id", "wing", "usml", map("category", "VIII", "paragraph", "h", "classified", false,
+						"kind", "HARDWARE", "excludedTechnologyList", false, "supplementNo1Excluded", false), "value",
+						2000000), map("id", "bracket", "eccn", "9A610.x", "value", 1200)),
+				"sale", map("majorDefenseEquipmentValue", 0, "totalValue", 2001200, "newSalesTerritory", List.of()));
+	}
+
+	@Nested
+	class Screenings {
+
+		@Test
+		void anAukusTransferIsExemptPerItemWithTheSaleNotificationAndAnAdvisory() {
+			screen(aukusTransfer("2026-11-25")).statusCode(200)
+				.body("outcome", equalTo("EXEMPT"))
+				.body("items.find { it.id == 'wing' }.jurisdiction", equalTo("ITAR"))
+				.body("items.find { it.id == 'wing' }.exemption", equalTo("126.7"))
+				.body("items.find { it.id == 'wing' }.findings.ruleId", hasItems("IT-JUR-001", "IT-EXM-091"))
+				.body("items.find { it.id == 'wing' }.findings.find { it.ruleId == 'IT-EXM-091' }.effectiveFrom",
+						equalTo("2024-09-01"))
+				.body("items.find { it.id == 'bracket' }.jurisdiction", equalTo("EAR"))
+				.body("items.find { it.id == 'bracket' }.outcome", equalTo("NO_LICENSE_REQUIRED"))
+				.body("notification.outcome", equalTo("NOT_REQUIRED"))
+				.body("notification.section", equalTo("36(c)"))
+				.body("findings.ruleId", hasItem("EA-DEC-005"))
+				.body("advisory", startsWith("Advisory only"))
+				.body("asOf", equalTo("2026-11-25"));
+		}
+
+		@Test
+		void theSameTransferBeforeBothAukusRulesNeedsLicensesForBothItems() {
+			screen(aukusTransfer("2024-04-18")).statusCode(200)
+				.body("outcome", equalTo("LICENSE_REQUIRED"))
+				.body("items.find { it.id == 'wing' }.licenseType", equalTo("DSP-5"))
+				.body("items.find { it.id == 'bracket' }.outcome", equalTo("LICENSE_REQUIRED"))
+				.body("items.find { it.id == 'bracket' }.licenseExceptions.code", hasItems("STA", "LVS", "RPL"))
+				.body("items.find { it.id == 'bracket' }.licenseExceptions.find { it.code == 'STA' }.conditions",
+						hasItem(containsString("740.20(g)")));
+		}
+
+		@Test
+		void anUndeterminedItemNamesTheMissingFact() {
+			screen(map("asOf", "2026-11-25", "destination", "CA", "channel", "DCS", "endUser",
+					map("type", "GOVERNMENT"), "items",
+					List.of(map("id", "a", "usml", map("category", "VIII", "classified", false))))).statusCode(200)
+				.body("outcome", equalTo("UNDETERMINED"))
+				.body("items[0].missing", equalTo(List.of("items[0].usml.supplementNo1Excluded")))
+				.body("items[0].exemption", nullValue());
+		}
+
+		@Test
+		void aProhibitedDestinationCitesItsParagraph() {
+			screen(map("asOf", "2026-11-25", "destination", "RU", "channel", "DCS", "items",
+					List.of(map("id", "a", "usml", map("category", "XI"))))).statusCode(200)
+				.body("outcome", equalTo("PROHIBITED"))
+				.body("items[0].findings.find { it.ruleId == 'IT-PRO-001' }.citation", containsString("126.1(l)"))
+				.body("items[0].findings.find { it.ruleId == 'IT-PRO-001' }.effectiveFrom", equalTo("2021-03-18"));
+		}
+
+		@Test
+		void withoutAnyItarItemThereIsNoNotificationCheck() {
+			screen(map("destination", "DE", "channel", "DCS", "items", List.of(map("id", "b", "ear99", true))))
+				.statusCode(200)
+				.body("outcome", equalTo("NO_LICENSE_REQUIRED"))
+				.body("notification", nullValue());
+		}
+
+	}
+
+	@Nested
+	class BadInput {
+
+		@Test
+		void aMissingDestinationIsNamed() {
+			NotificationApiIntegrationTests.problem(screen(map("channel", "DCS", "items",
+					List.of(map("id", "a", "ear99", true)))), 400, "destination");
+		}
+
+		@Test
+		void anUnknownUsmlCategoryIsNamed() {
+			NotificationApiIntegrationTests.problem(screen(map("destination", "DE", "channel", "DCS", "items",
+					List.of(map("id", "a", "usml", map("category", "XXIII"))))), 400, "items[0].usml.category");
+		}
+
+		@Test
+		void aMalformedEccnIsNamed() {
+			NotificationApiIntegrationTests.problem(screen(map("destination", "DE", "channel", "DCS", "items",
+					List.of(map("id", "a", "eccn", "9a610")))), 400, "items[0].eccn");
+		}
+
+		@Test
+		void anEccnNotOnTheCclIsNamed() {
+			NotificationApiIntegrationTests.problem(screen(map("destination", "DE", "channel", "DCS", "items",
+					List.of(map("id", "a", "eccn", "9A999")))), 400, "items[0].eccn")
+				.body("errors[0].message", containsString("Commerce Control List"));
+		}
+
+		@Test
+		void anItemDescribedTwiceIsNamed() {
+			NotificationApiIntegrationTests.problem(screen(map("destination", "DE", "channel", "DCS", "items",
+					List.of(map("id", "a", "eccn", "3A001", "ear99", true)))), 400, "items[0]");
+		}
+
+		@Test
+		void noItemsIsRefused() {
+			NotificationApiIntegrationTests.problem(screen(map("destination", "DE", "channel", "DCS", "items",
+					List.of())), 400, "items");
+		}
+
+		@Test
+		void anUnknownEndUserTypeIsNamed() {
+			NotificationApiIntegrationTests.problem(screen(map("destination", "DE", "channel", "DCS", "endUser",
+					map("type", "MILITIA"), "items", List.of(map("id", "a", "ear99", true)))), 400, "endUser.type");
+		}
+
+		@Test
+		void anFmsOnlyChannelValueIsChecked() {
+			NotificationApiIntegrationTests.problem(screen(map("destination", "DE", "channel",
+					"MANUFACTURING_AGREEMENT", "items", List.of(map("id", "a", "ear99", true)))), 400, "channel");
+		}
+
+		@Test
+		void aDateBeforeCoverageIsUnprocessable() {
+			NotificationApiIntegrationTests.problem(screen(map("asOf", "2015-01-01", "destination", "DE", "channel",
+					"DCS", "items", List.of(map("id", "a", "ear99", true)))), 422, "asOf");
+		}
+
+	}
+
+	@Nested
+	class Countries {
+
+		@Test
+		void australiasProfileNamesItsMembershipsWithDatesAndCitations() {
+			given().get("/v1/countries/AU?asOf=2026-11-25")
+				.then()
+				.statusCode(200)
+				.body("code", equalTo("AU"))
+				.body("name", equalTo("Australia"))
+				.body("itar126_1.status", equalTo("NOT_LISTED"))
+				.body("countryGroups.name", hasItems("A:1", "A:5", "B"))
+				.body("chartColumns.name", equalTo(List.of("CB1")))
+				.body("memberships.name", hasItem("AUKUS"))
+				.body("memberships.find { it.name == 'DEFENSE_TRADE_TREATY' }.effectiveFrom", equalTo("2013-05-16"))
+				.body("memberships.find { it.name == 'AUKUS' }.citation", containsString("38(l)"))
+				.body("itarExemptions.name", hasItems("126.7", "126.16"))
+				.body("advisory", startsWith("Advisory only"));
+		}
+
+		@Test
+		void australiasChartBeforeTheBisAukusRuleHadNationalSecurityControls() {
+			given().get("/v1/countries/AU?asOf=2024-04-18")
+				.then()
+				.statusCode(200)
+				.body("chartColumns.name", hasItems("NS1", "MT1", "RS1"))
+				.body("itarExemptions.name", not(hasItem("126.7")));
+		}
+
+		@Test
+		void russiasProfileShowsThe1261ParagraphAndTheEmbargo() {
+			given().get("/v1/countries/RU?asOf=2026-11-25")
+				.then()
+				.statusCode(200)
+				.body("itar126_1.status", equalTo("DENIAL"))
+				.body("itar126_1.fact.citation", containsString("126.1(l)"))
+				.body("itar126_1.fact.effectiveFrom", equalTo("2021-03-18"))
+				.body("embargoes.name", hasItem("746.8"))
+				.body("countryGroups.name", hasItem("D:5"));
+		}
+
+		@Test
+		void germanyIsANatoMemberSince1955() {
+			given().get("/v1/countries/DE")
+				.then()
+				.statusCode(200)
+				.body("memberships.find { it.name == 'NATO' }.effectiveFrom", equalTo("1955-05-06"));
+		}
+
+		@Test
+		void anUnknownCountryIsA404Problem() {
+			given().get("/v1/countries/ZZ")
+				.then()
+				.statusCode(404)
+				.contentType("application/problem+json")
+				.body("errors.field", hasItem("code"));
+		}
+
+		@Test
+		void aMalformedCodeIsA400Problem() {
+			NotificationApiIntegrationTests.problem(given().get("/v1/countries/deu").then(), 400, "code");
+		}
+
+		@Test
+		void anImpossibleDateIsA400Problem() {
+			NotificationApiIntegrationTests.problem(given().get("/v1/countries/DE?asOf=2025-02-29").then(), 400, "asOf");
+		}
+
+	}
+
+}
