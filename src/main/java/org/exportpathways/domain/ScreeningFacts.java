@@ -86,8 +86,8 @@ public final class ScreeningFacts {
 	public record Embargo(String country, String section, String scope, String citation, LocalDate effectiveFrom) {
 	}
 
-	/** An ITAR exemption in force on the date that is available for the destination. */
-	public record ExemptionAvailable(String code, String citation, LocalDate effectiveFrom) {
+	/** An ITAR exemption in force on the date that is available for the destination, and what it requires. */
+	public record ExemptionAvailable(String code, String conditions, String citation, LocalDate effectiveFrom) {
 	}
 
 	/** The congressional-notification decision for the sale (from the notification pack). */

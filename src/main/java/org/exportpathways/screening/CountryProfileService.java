@@ -62,7 +62,7 @@ public final class CountryProfileService {
 			.toList();
 		List<CountryProfile.Fact> exemptions = new ArrayList<>();
 		for (ExemptionAvailable e : screening.exemptionsAvailable(code, asOf)) {
-			exemptions.add(new CountryProfile.Fact(e.code(), null, e.citation(), null, e.effectiveFrom(), null));
+			exemptions.add(new CountryProfile.Fact(e.code(), e.conditions(), e.citation(), null, e.effectiveFrom(), null));
 		}
 		List<CountryProfile.Fact> memberships = new ArrayList<>();
 		for (String table : MEMBERSHIP_ORDER) {

@@ -264,7 +264,7 @@ public final class ScreeningService {
 			boolean available = rows.isEmpty()
 					|| rows.stream().anyMatch((r) -> r.country().equals(destination) && r.inForce(asOf));
 			if (available) {
-				out.add(new ExemptionAvailable(code, e.citation(), e.effectiveFrom()));
+				out.add(new ExemptionAvailable(code, e.get("conditions"), e.citation(), e.effectiveFrom()));
 			}
 		}
 		return out;
