@@ -13,6 +13,7 @@ import org.exportpathways.reference.ReferenceData;
 import org.exportpathways.reference.ReferenceDataLoader;
 import org.exportpathways.screening.CountryProfileService;
 import org.exportpathways.screening.ScreeningService;
+import org.exportpathways.sources.SourceQualificationService;
 import org.exportpathways.web.NotificationMapper;
 
 /** The rules/ folder of this checkout, compiled once for the plain (non-Spring) tests. */
@@ -31,6 +32,8 @@ public final class TestBundle {
 	public static final ScreeningService SCREENING = new ScreeningService(ENGINE, DATA, NOTIFICATIONS);
 
 	public static final CountryProfileService PROFILES = new CountryProfileService(DATA, SCREENING);
+
+	public static final SourceQualificationService SOURCES = new SourceQualificationService(ENGINE, DATA);
 
 	/** Rule cases without an asOf are evaluated as of this fixed day, so they never change with the calendar. */
 	public static final NotificationMapper MAPPER = new NotificationMapper(

@@ -11,6 +11,7 @@ import org.exportpathways.reference.ReferenceData;
 import org.exportpathways.reference.ReferenceDataLoader;
 import org.exportpathways.screening.CountryProfileService;
 import org.exportpathways.screening.ScreeningService;
+import org.exportpathways.sources.SourceQualificationService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -74,6 +75,11 @@ public class EngineConfiguration {
 	@Bean
 	CountryProfileService countryProfileService(ReferenceData data, ScreeningService screening) {
 		return new CountryProfileService(data, screening);
+	}
+
+	@Bean
+	SourceQualificationService sourceQualificationService(RuleEngine engine, ReferenceData data) {
+		return new SourceQualificationService(engine, data);
 	}
 
 	@Bean

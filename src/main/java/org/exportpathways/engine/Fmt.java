@@ -23,6 +23,11 @@ public final class Fmt {
 		return "$" + f.format(a.setScale(Math.max(0, Math.min(2, a.scale())), RoundingMode.HALF_UP));
 	}
 
+	/** {@code 65%} (decimals shown only when present). */
+	public static String pct(BigDecimal percent) {
+		return (percent == null) ? "unknown" : percent.stripTrailingZeros().toPlainString() + "%";
+	}
+
 	/** Human name of a tier for messages. */
 	public static String tierName(Object tier) {
 		return "NATO_PLUS_5".equals(String.valueOf(tier)) ? "NATO+5" : "standard";

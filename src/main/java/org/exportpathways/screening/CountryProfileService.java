@@ -14,12 +14,19 @@ import org.exportpathways.reference.ReferenceData;
 public final class CountryProfileService {
 
 	/** Membership tables reported in the profile, by the name they are reported under. */
-	static final Map<String, String> MEMBERSHIPS = Map.of("nato-members", "NATO", "aeca-nato-plus-5",
-			"NATO_PLUS_5 (named with NATO in AECA section 36)", "aukus-partners", "AUKUS",
-			"defense-trade-treaties", "DEFENSE_TRADE_TREATY", "aeca-middle-east", "MIDDLE_EAST (AECA 36(h))");
+	static final Map<String, String> MEMBERSHIPS = Map.ofEntries(Map.entry("nato-members", "NATO"),
+			Map.entry("aeca-nato-plus-5", "NATO_PLUS_5 (named with NATO in AECA section 36)"),
+			Map.entry("aukus-partners", "AUKUS"), Map.entry("defense-trade-treaties", "DEFENSE_TRADE_TREATY"),
+			Map.entry("aeca-middle-east", "MIDDLE_EAST (AECA 36(h))"),
+			Map.entry("rdp-qualifying-countries", "RDP_QUALIFYING_COUNTRY"),
+			Map.entry("rdp-negotiations", "RDP_AGREEMENT_IN_NEGOTIATION (not qualifying)"),
+			Map.entry("sosa", "SECURITY_OF_SUPPLY_ARRANGEMENT"), Map.entry("ntib", "NTIB"),
+			Map.entry("rgqa", "RECIPROCAL_GOVERNMENT_QUALITY_ASSURANCE"), Map.entry("mnna", "MAJOR_NON_NATO_ALLY"),
+			Map.entry("dpa-domestic-source", "DPA_DOMESTIC_SOURCE_COUNTRY"));
 
 	static final List<String> MEMBERSHIP_ORDER = List.of("nato-members", "aeca-nato-plus-5", "aukus-partners",
-			"defense-trade-treaties", "aeca-middle-east");
+			"defense-trade-treaties", "aeca-middle-east", "rdp-qualifying-countries", "rdp-negotiations", "sosa", "ntib",
+			"rgqa", "mnna", "dpa-domestic-source");
 
 	private final ReferenceData data;
 
@@ -67,7 +74,8 @@ public final class CountryProfileService {
 		List<CountryProfile.Fact> memberships = new ArrayList<>();
 		for (String table : MEMBERSHIP_ORDER) {
 			for (DatedRecord r : data.memberships(table, code, asOf)) {
-				memberships.add(fact(r, MEMBERSHIPS.get(table), null));
+				memberships.add(fact(r, MEMBERSHIPS.get(table),
+						table.equals("dpa-domestic-source") ? r.get("scope") + ": " + r.get("conditions") : null));
 			}
 		}
 		return new CountryProfile(code, name, asOf, status, itar, groups, chart, embargoes, exemptions, memberships);

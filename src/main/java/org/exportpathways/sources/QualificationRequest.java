@@ -1,0 +1,12 @@
+package org.exportpathways.sources;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** A foreign source to qualify. Any value may be null: unknown, never zero or false. */
+public record QualificationRequest(LocalDate asOf, String supplierCountry, String manufactureCountry,
+		String productKind, Boolean commercialOffTheShelf, Boolean chemicalWarfareProtectiveClothing,
+		BigDecimal domesticComponentShare, BigDecimal qualifyingCountryComponentShare, BigDecimal contractValue,
+		String placeOfUse, Integer deliveryYear, String buyer, String dpaTitle, Boolean nonavailability,
+		Boolean unreasonableCost, Boolean publicInterest, Boolean fallbackThresholdConditions) {
+}

@@ -1,0 +1,238 @@
+package org.exportpathways.sources;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.exportpathways.domain.DatedValue;
+import org.exportpathways.domain.InputError;
+import org.exportpathways.domain.InvalidInputException;
+import org.exportpathways.domain.SourceFacts.Acquisition;
+import org.exportpathways.domain.SourceFacts.BuyAmericanException;
+import org.exportpathways.domain.SourceFacts.ContentThreshold;
+import org.exportpathways.domain.SourceFacts.DpaCondition;
+import org.exportpathways.domain.SourceFacts.DpaCountry;
+import org.exportpathways.domain.SourceFacts.PartMissing;
+import org.exportpathways.domain.SourceFacts.PartStatus;
+import org.exportpathways.domain.SourceFacts.QualifyingCountry;
+import org.exportpathways.domain.SourceFacts.RdpNegotiation;
+import org.exportpathways.engine.FindingCollector;
+import org.exportpathways.engine.RuleEngine;
+import org.exportpathways.reference.DatedRecord;
+import org.exportpathways.reference.Parameter;
+import org.exportpathways.reference.ReferenceData;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Foreign source qualification: inserts the acquisition, the qualifying-country, DPA and threshold data in force on
+ * the date (thresholds for the delivery year), fires the procurement and DPA rules, and reads each part back with
+ * the enablers (SOSA, NTIB, RGQA, NATO, MNNA, AUKUS) of the supplier's country.
+ */
+public final class SourceQualificationService {
+
+	/** The regime's key in bundle.yaml's coverage. */
+	public static final String REGIME = "source-qualification";
+
+	static final String P = "procurement/";
+
+	/** Arrangements reported as enablers, by table, under the name reported. */
+	static final Map<String, String> ENABLERS = new LinkedHashMap<>();
+
+	static {
+		ENABLERS.put("rdp-qualifying-countries", "RDP_QUALIFYING_COUNTRY");
+		ENABLERS.put("sosa", "SECURITY_OF_SUPPLY_ARRANGEMENT");
+		ENABLERS.put("ntib", "NTIB");
+		ENABLERS.put("rgqa", "RECIPROCAL_GOVERNMENT_QUALITY_ASSURANCE");
+		ENABLERS.put("nato-members", "NATO");
+		ENABLERS.put("mnna", "MAJOR_NON_NATO_ALLY");
+		ENABLERS.put("aukus-partners", "AUKUS");
+	}
+
+	private final RuleEngine engine;
+
+	private final ReferenceData data;
+
+	public SourceQualificationService(RuleEngine engine, ReferenceData data) {
+		this.engine = engine;
+		this.data = data;
+		ENABLERS.keySet().forEach(data::rows);
+		data.rows("rdp-negotiations");
+		data.rows("dpa-domestic-source");
+	}
+
+	public QualificationResult qualify(QualificationRequest r) {
+		List<InputError> errors = new ArrayList<>();
+		checkCountry(r.supplierCountry(), "supplierCountry", errors);
+		checkCountry(r.manufactureCountry(), "manufactureCountry", errors);
+		if (r.domesticComponentShare() != null && r.qualifyingCountryComponentShare() != null
+				&& r.domesticComponentShare().add(r.qualifyingCountryComponentShare()).compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
+			errors.add(new InputError("qualifyingCountryComponentShare",
+					"domestic and qualifying-country shares add up to more than 100 percent"));
+		}
+		if (r.chemicalWarfareProtectiveClothing() != null && !"TEXTILE_OR_CLOTHING".equals(r.productKind())) {
+			errors.add(new InputError("chemicalWarfareProtectiveClothing", "only used with productKind TEXTILE_OR_CLOTHING"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors, false);
+		}
+		LocalDate asOf = r.asOf();
+		if (asOf.isBefore(data.coversFrom(REGIME))) {
+			throw InvalidInputException.unprocessable("asOf", "the rule bundle covers source qualifications from "
+					+ data.coversFrom(REGIME) + "; " + asOf + " is earlier");
+		}
+		Acquisition a = new Acquisition(asOf, r.supplierCountry(), r.manufactureCountry(), r.productKind(),
+				r.commercialOffTheShelf(), r.chemicalWarfareProtectiveClothing(), r.domesticComponentShare(),
+				r.qualifyingCountryComponentShare(), r.contractValue(), r.placeOfUse(), r.deliveryYear(), r.buyer(),
+				r.dpaTitle(), r.nonavailability(), r.unreasonableCost(), r.publicInterest(),
+				r.fallbackThresholdConditions());
+		KieSession session = engine.newSession();
+		try {
+			session.setGlobal("findings", new FindingCollector());
+			session.insert(a);
+			for (String c : new java.util.LinkedHashSet<>(java.util.Arrays.asList(r.supplierCountry(), r.manufactureCountry()))) {
+				if (c == null) {
+					continue;
+				}
+				for (DatedRecord q : data.memberships("rdp-qualifying-countries", c, asOf)) {
+					session.insert(new QualifyingCountry(c, q.citation(), q.effectiveFrom(), q.effectiveTo()));
+				}
+				for (DatedRecord n : data.memberships("rdp-negotiations", c, asOf)) {
+					session.insert(new RdpNegotiation(c, n.citation(), n.note()));
+				}
+				for (DatedRecord d : data.memberships("dpa-domestic-source", c, asOf)) {
+					session.insert(new DpaCountry(c, d.get("scope"), d.get("conditions"), d.citation(), d.effectiveFrom()));
+				}
+			}
+			thresholds(a).forEach(session::insert);
+			value(session, "micro-purchase-threshold", P + "micro-purchase-threshold", asOf);
+			value(session, "berry-small-purchase", P + "berry-small-purchase-threshold", asOf);
+			session.fireAllRules();
+			return read(session, a);
+		}
+		finally {
+			session.dispose();
+		}
+	}
+
+	private void checkCountry(String code, String field, List<InputError> errors) {
+		if (code != null && !data.isCountry(code)) {
+			errors.add(new InputError(field, "'" + code + "' is not an ISO 3166-1 alpha-2 country code"));
+		}
+	}
+
+	/**
+	 * The threshold for the delivery year ({@code standard}) and, where in force, the 55% fallback: the FAR table for
+	 * civilian buyers, the DFARS table for DoD, each superseded by its pre-rule value for business dates before the
+	 * rule that set the delivery-year table.
+	 */
+	private List<ContentThreshold> thresholds(Acquisition a) {
+		List<ContentThreshold> out = new ArrayList<>();
+		if (a.deliveryYear() == null) {
+			return out;
+		}
+		String table = a.dod() ? "domestic-content-dfars" : "domestic-content-far";
+		String legacy = a.dod() ? "domestic-content-dfars-before-2024-02-15" : "domestic-content-far-before-2022-10-25";
+		LocalDate delivery = LocalDate.of(a.deliveryYear(), 1, 1);
+		Parameter old = data.parameter(P + "buy-american/" + legacy);
+		Optional<Parameter.Value> before = old.at(a.asOf());
+		if (before.isPresent()) {
+			out.add(new ContentThreshold(before.get().value(), old.citation(), before.get().effectiveFrom(), "standard"));
+		}
+		else {
+			Parameter p = data.parameter(P + "buy-american/" + table);
+			p.at(delivery).ifPresent((v) -> out.add(new ContentThreshold(v.value(), p.citation(), v.effectiveFrom(), "standard")));
+		}
+		Parameter fallback = data.parameter(P + "buy-american/fallback-threshold");
+		fallback.at(a.asOf()).ifPresent((v) -> out.add(new ContentThreshold(v.value(), fallback.citation(), v.effectiveFrom(), "fallback")));
+		return out;
+	}
+
+	private void value(KieSession session, String key, String id, LocalDate date) {
+		Parameter p = data.parameter(id);
+		p.at(date).ifPresent((v) -> session.insert(new DatedValue(key, id, v.value(), p.citation(), v.effectiveFrom())));
+	}
+
+	private QualificationResult read(KieSession session, Acquisition a) {
+		Map<String, String> status = new LinkedHashMap<>();
+		for (PartStatus s : objects(session, PartStatus.class)) {
+			String previous = status.put(s.part(), s.status());
+			if (previous != null && !previous.equals(s.status())) {
+				throw new IllegalStateException(s.part() + " reached two statuses: " + previous + ", " + s.status());
+			}
+		}
+		Map<String, List<String>> missing = new LinkedHashMap<>();
+		objects(session, PartMissing.class).stream()
+			.sorted(Comparator.comparing(PartMissing::field))
+			.forEach((m) -> missing.computeIfAbsent(m.part(), (k) -> new ArrayList<>()).add(m.field()));
+		List<QualifyingCountry> qc = objects(session, QualifyingCountry.class).stream()
+			.filter((q) -> q.country().equals(a.supplierCountry()))
+			.toList();
+		QualificationResult.Status qualifying = qc.isEmpty()
+				? new QualificationResult.Status(false, "DFARS 225.003; DFARS 225.872-1", null, null,
+						a.supplierCountry() + " is not listed as a qualifying country on " + a.asOf())
+				: new QualificationResult.Status(true, qc.get(0).citation(), qc.get(0).effectiveFrom(),
+						qc.get(0).effectiveTo(), null);
+		ContentThreshold applied = objects(session, ContentThreshold.class).stream()
+			.filter((t) -> "applied".equals(t.basis()))
+			.findFirst()
+			.orElse(null);
+		String baStatus = status.get("BUY_AMERICAN");
+		List<BuyAmericanException> exceptions = objects(session, BuyAmericanException.class).stream()
+			.sorted(Comparator.comparing(BuyAmericanException::code))
+			.toList();
+		QualificationResult.BuyAmerican ba = new QualificationResult.BuyAmerican(required(baStatus, "BUY_AMERICAN"),
+				(applied != null) ? applied.percent() : null, (applied != null) ? applied.citation() : null, exceptions,
+				"UNDETERMINED".equals(baStatus) ? distinct(missing.get("BUY_AMERICAN")) : List.of());
+		QualificationResult.Part berry = part(status, missing, "BERRY");
+		QualificationResult.Part metals = part(status, missing, "SPECIALTY_METALS");
+		String dpaStatus = required(status.get("DPA"), "DPA");
+		List<String> conditions = "NO".equals(dpaStatus) ? List.of()
+				: objects(session, DpaCondition.class).stream().map(DpaCondition::text).sorted().toList();
+		QualificationResult.Dpa dpa = new QualificationResult.Dpa(dpaStatus, conditions,
+				"UNDETERMINED".equals(dpaStatus) ? distinct(missing.get("DPA")) : List.of());
+		return new QualificationResult(qualifying, ba, berry, metals, dpa, enablers(a.supplierCountry(), a.asOf()),
+				FindingCollector.findings(session, engine), a.asOf());
+	}
+
+	private static QualificationResult.Part part(Map<String, String> status, Map<String, List<String>> missing,
+			String name) {
+		String s = required(status.get(name), name);
+		return new QualificationResult.Part(s, "UNDETERMINED".equals(s) ? distinct(missing.get(name)) : List.of());
+	}
+
+	private static String required(String status, String part) {
+		if (status == null) {
+			throw new IllegalStateException("No rule decided " + part);
+		}
+		return status;
+	}
+
+	private static List<String> distinct(List<String> fields) {
+		return (fields == null) ? List.of() : fields.stream().distinct().sorted().toList();
+	}
+
+	/** The arrangements the country takes part in on the date, each dated and cited. */
+	public List<QualificationResult.Enabler> enablers(String country, LocalDate asOf) {
+		List<QualificationResult.Enabler> out = new ArrayList<>();
+		ENABLERS.forEach((table, name) -> {
+			for (DatedRecord r : data.memberships(table, country, asOf)) {
+				out.add(new QualificationResult.Enabler(name, r.note().isBlank() ? null : r.note(), r.citation(),
+						r.source(), r.effectiveFrom(), r.effectiveTo()));
+			}
+		});
+		return out;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> List<T> objects(KieSession session, Class<T> type) {
+		Collection<?> objects = session.getObjects(new ClassObjectFilter(type));
+		return (List<T>) List.copyOf(objects);
+	}
+
+}

@@ -1,0 +1,32 @@
+package org.exportpathways.web;
+
+import org.exportpathways.api.SourcesApi;
+import org.exportpathways.api.model.QualificationRequestDto;
+import org.exportpathways.api.model.QualificationResponseDto;
+import org.exportpathways.engine.RulesetVersion;
+import org.exportpathways.sources.SourceQualificationService;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Implements the generated sources API (the contract is api/openapi.yaml). */
+@RestController
+public class SourceController implements SourcesApi {
+
+	private final SourceQualificationService sources;
+
+	private final SourceMapper mapper;
+
+	private final RulesetVersion version;
+
+	public SourceController(SourceQualificationService sources, SourceMapper mapper, RulesetVersion version) {
+		this.sources = sources;
+		this.mapper = mapper;
+		this.version = version;
+	}
+
+	@Override
+	public ResponseEntity<QualificationResponseDto> qualifySource(QualificationRequestDto request) {
+		return ResponseEntity.ok(mapper.response(sources.qualify(mapper.request(request)), version.value()));
+	}
+
+}

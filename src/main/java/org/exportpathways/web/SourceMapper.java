@@ -1,0 +1,67 @@
+package org.exportpathways.web;
+
+import java.util.List;
+
+import org.exportpathways.api.model.BuyAmericanExceptionFactsDto;
+import org.exportpathways.api.model.BuyAmericanResultDto;
+import org.exportpathways.api.model.DatedFactDto;
+import org.exportpathways.api.model.DatedStatusDto;
+import org.exportpathways.api.model.DpaResultDto;
+import org.exportpathways.api.model.QualificationRequestDto;
+import org.exportpathways.api.model.QualificationResponseDto;
+import org.exportpathways.api.model.RuleStatusDto;
+import org.exportpathways.sources.QualificationRequest;
+import org.exportpathways.sources.QualificationResult;
+import org.springframework.stereotype.Component;
+
+/** Maps the source-qualification DTOs to the domain and back. Absent values stay null (unknown). */
+@Component
+public class SourceMapper {
+
+	private final NotificationMapper notifications;
+
+	public SourceMapper(NotificationMapper notifications) {
+		this.notifications = notifications;
+	}
+
+	public QualificationRequest request(QualificationRequestDto r) {
+		BuyAmericanExceptionFactsDto e = (r.getExceptions() != null) ? r.getExceptions()
+				: new BuyAmericanExceptionFactsDto();
+		return new QualificationRequest((r.getAsOf() != null) ? r.getAsOf() : notifications.today(),
+				r.getSupplierCountry(), r.getManufactureCountry(), r.getProductKind().getValue(),
+				r.getCommercialOffTheShelf(), r.getChemicalWarfareProtectiveClothing(), r.getDomesticComponentShare(),
+				r.getQualifyingCountryComponentShare(), r.getContractValue(),
+				(r.getPlaceOfUse() != null) ? r.getPlaceOfUse().getValue() : null, r.getDeliveryYear(),
+				r.getBuyer().getValue(), (r.getDpaTitle() != null) ? r.getDpaTitle().getValue() : null,
+				e.getNonavailability(), e.getUnreasonableCost(), e.getPublicInterest(), e.getFallbackThresholdConditions());
+	}
+
+	public QualificationResponseDto response(QualificationResult r, String rulesetVersion) {
+		QualificationResult.Status q = r.qualifyingCountry();
+		DatedStatusDto qualifying = new DatedStatusDto(q.value(), q.citation()).effectiveFrom(q.effectiveFrom())
+			.effectiveTo(q.effectiveTo())
+			.note(q.note());
+		QualificationResult.BuyAmerican b = r.buyAmerican();
+		BuyAmericanResultDto ba = new BuyAmericanResultDto(BuyAmericanResultDto.StatusEnum.fromValue(b.status()),
+				b.exceptions().stream().map((e) -> new DatedFactDto(e.code(), e.citation()).detail(e.description())).toList(),
+				b.missing())
+			.threshold(b.threshold())
+			.thresholdCitation(b.thresholdCitation());
+		List<DatedFactDto> enablers = r.enablers().stream()
+			.map((e) -> new DatedFactDto(e.name(), e.citation()).detail(e.detail())
+				.source(e.source())
+				.effectiveFrom(e.effectiveFrom())
+				.effectiveTo(e.effectiveTo()))
+			.toList();
+		return new QualificationResponseDto(qualifying, ba, part(r.berry()), part(r.specialtyMetals()),
+				new DpaResultDto(DpaResultDto.StatusEnum.fromValue(r.dpa().status()), r.dpa().conditions(),
+						r.dpa().missing()),
+				enablers, r.findings().stream().map(NotificationMapper::finding).toList(), rulesetVersion, r.asOf(),
+				NotificationMapper.ADVISORY);
+	}
+
+	private static RuleStatusDto part(QualificationResult.Part p) {
+		return new RuleStatusDto(RuleStatusDto.StatusEnum.fromValue(p.status()), p.missing());
+	}
+
+}
