@@ -62,6 +62,15 @@ class SamplesIntegrationTests {
 					() -> compare(req, post("/v1/transfers/screenings", req))));
 	}
 
+	@TestFactory
+	Stream<DynamicTest> qualifySourceSamples() throws IOException {
+		List<Path> requests = requests(SAMPLES.resolve("qualifySource"));
+		assertThat(requests).hasSizeGreaterThanOrEqualTo(10);
+		return requests.stream()
+			.map((req) -> DynamicTest.dynamicTest(req.getFileName().toString(),
+					() -> compare(req, post("/v1/sources/qualifications", req))));
+	}
+
 	@Test
 	void simulationSampleMatchesItsExpectedResponse() throws IOException {
 		Path req = SAMPLES.resolve("simulateNotifications/fms-2022-2024.json");
