@@ -65,6 +65,23 @@ public final class ScreeningFacts {
 			return "EAR99".equals(series);
 		}
 
+		/** The paragraph letter given (e.g. {@code x} for {@code 9A610.x.1}), or null. */
+		public String letter() {
+			return (paragraph == null || paragraph.isEmpty()) ? null : paragraph.substring(0, 1);
+		}
+
+	}
+
+	/**
+	 * One reason for control of an ECCN entry and its Country Chart column, with the part of the entry it covers:
+	 * {@code scope} ENTIRE, ENTIRE_EXCEPT or PARAGRAPHS (the paragraph letters listed) or CONDITIONAL (technical or
+	 * end-use conditions, quoted in {@code text}).
+	 */
+	public record EccnControl(String eccn, String column, String scope, List<String> paragraphs, String text) {
+	}
+
+	/** A Country Chart column that controls the item (its reason for control covers the item's paragraph). */
+	public record ItemControl(String itemId, String column) {
 	}
 
 	/** The destination's 22 CFR 126.1 listing in force ({@code policy} DENIAL or SUSPENDED). */

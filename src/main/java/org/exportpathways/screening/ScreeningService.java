@@ -25,6 +25,7 @@ import org.exportpathways.domain.SaleCase;
 import org.exportpathways.domain.ScreeningFacts.ChartCell;
 import org.exportpathways.domain.ScreeningFacts.CountryGroup;
 import org.exportpathways.domain.ScreeningFacts.EarItem;
+import org.exportpathways.domain.ScreeningFacts.EccnControl;
 import org.exportpathways.domain.ScreeningFacts.Embargo;
 import org.exportpathways.domain.ScreeningFacts.ExemptionAvailable;
 import org.exportpathways.domain.ScreeningFacts.ExemptionResult;
@@ -74,12 +75,17 @@ public final class ScreeningService {
 
 	private final Map<String, List<DatedRecord>> ccl = new HashMap<>();
 
+	private final Map<String, List<DatedRecord>> controls = new HashMap<>();
+
 	public ScreeningService(RuleEngine engine, ReferenceData data, NotificationService notifications) {
 		this.engine = engine;
 		this.data = data;
 		this.notifications = notifications;
 		for (DatedRecord r : data.rows("ear-ccl")) {
 			ccl.computeIfAbsent(r.get("eccn"), (k) -> new ArrayList<>()).add(r);
+		}
+		for (DatedRecord r : data.rows("ear-ccl-controls")) {
+			controls.computeIfAbsent(r.get("eccn"), (k) -> new ArrayList<>()).add(r);
 		}
 		for (String t : List.of("itar-126-1", "ear-country-groups", "ear-country-chart", "ear-embargoes",
 				"itar-exemptions", "itar-exemption-destinations")) {
@@ -115,6 +121,7 @@ public final class ScreeningService {
 			session.setGlobal("findings", new FindingCollector());
 			session.insert(transfer);
 			items.values().forEach(session::insert);
+			insertControls(session, items.values(), asOf);
 			insertDestination(session, transfer);
 			if (notification != null) {
 				session.insert(new NotificationStatus(notification.outcome(), notification.missing()));
@@ -205,6 +212,25 @@ public final class ScreeningService {
 		return new EarItem(item.id(), m.group(1), m.group(2), entry.get("series"), List.copyOf(columns),
 				lvs.isBlank() ? null : new BigDecimal(lvs), gbs.isBlank() ? null : "Y".equals(gbs),
 				"Y".equals(entry.get("sta_excluded")), item.value(), null);
+	}
+
+	/** The reasons for control (with the paragraphs they cover) of the ECCNs of the items, in force on the date. */
+	private void insertControls(KieSession session, Collection<Object> items, LocalDate asOf) {
+		Set<String> eccns = new LinkedHashSet<>();
+		for (Object o : items) {
+			if (o instanceof EarItem e && !e.ear99()) {
+				eccns.add(e.eccn());
+			}
+		}
+		for (String eccn : eccns) {
+			for (DatedRecord r : controls.getOrDefault(eccn, List.of())) {
+				if (r.inForce(asOf)) {
+					String paras = r.get("paragraphs");
+					session.insert(new EccnControl(eccn, r.get("column"), r.get("scope"),
+							paras.isBlank() ? List.of() : List.of(paras.split(";")), r.get("scope_text")));
+				}
+			}
+		}
 	}
 
 	private NotificationResult notification(ScreeningRequest r, Collection<Object> items) {
