@@ -80,6 +80,14 @@ public final class ScreeningFacts {
 	public record EccnControl(String eccn, String column, String scope, List<String> paragraphs, String text) {
 	}
 
+	/**
+	 * A license requirement of an ECCN entry that is not a Country Chart column: {@code destinations} WORLDWIDE,
+	 * UN_SANCTIONED (746.1(b)), D5_AND_MACAU, CHINA_RUSSIA_VENEZUELA, or READ_ENTRY (not decided here), with the entry's wording.
+	 */
+	public record EccnRequirement(String eccn, String reason, String scope, List<String> paragraphs, String destinations,
+			String text, String requirement) {
+	}
+
 	/** A Country Chart column that controls the item (its reason for control covers the item's paragraph). */
 	public record ItemControl(String itemId, String column) {
 	}

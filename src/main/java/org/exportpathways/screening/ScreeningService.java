@@ -26,6 +26,7 @@ import org.exportpathways.domain.ScreeningFacts.ChartCell;
 import org.exportpathways.domain.ScreeningFacts.CountryGroup;
 import org.exportpathways.domain.ScreeningFacts.EarItem;
 import org.exportpathways.domain.ScreeningFacts.EccnControl;
+import org.exportpathways.domain.ScreeningFacts.EccnRequirement;
 import org.exportpathways.domain.ScreeningFacts.Embargo;
 import org.exportpathways.domain.ScreeningFacts.ExemptionAvailable;
 import org.exportpathways.domain.ScreeningFacts.ExemptionResult;
@@ -59,6 +60,9 @@ public final class ScreeningService {
 	/** The regime's key in bundle.yaml's coverage. */
 	public static final String REGIME = "transfer-screening";
 
+	/** The pseudo-group of destinations under UN Security Council sanctions (746.1(b); chart footnote 1). */
+	public static final String UN_SANCTIONED = "UN_SANCTIONED";
+
 	static final Pattern ECCN = Pattern.compile("^([0-9][A-E][0-9]{3})(?:\\.([a-z0-9.]+))?$");
 
 	static final List<String> CHART_COLUMNS = List.of("CB1", "CB2", "CB3", "NP1", "NP2", "NS1", "NS2", "MT1", "RS1",
@@ -87,7 +91,7 @@ public final class ScreeningService {
 		for (DatedRecord r : data.rows("ear-ccl-controls")) {
 			controls.computeIfAbsent(r.get("eccn"), (k) -> new ArrayList<>()).add(r);
 		}
-		for (String t : List.of("itar-126-1", "ear-country-groups", "ear-country-chart", "ear-embargoes",
+		for (String t : List.of("itar-126-1", "ear-un-sanctioned", "ear-country-groups", "ear-country-chart", "ear-embargoes",
 				"itar-exemptions", "itar-exemption-destinations")) {
 			data.rows(t);
 		}
@@ -226,8 +230,14 @@ public final class ScreeningService {
 			for (DatedRecord r : controls.getOrDefault(eccn, List.of())) {
 				if (r.inForce(asOf)) {
 					String paras = r.get("paragraphs");
-					session.insert(new EccnControl(eccn, r.get("column"), r.get("scope"),
-							paras.isBlank() ? List.of() : List.of(paras.split(";")), r.get("scope_text")));
+					List<String> letters = paras.isBlank() ? List.of() : List.of(paras.split(";"));
+					if ("CHART".equals(r.get("destinations"))) {
+						session.insert(new EccnControl(eccn, r.get("column"), r.get("scope"), letters, r.get("scope_text")));
+					}
+					else {
+						session.insert(new EccnRequirement(eccn, r.get("reason"), r.get("scope"), letters,
+								r.get("destinations"), r.get("scope_text"), r.get("requirement")));
+					}
 				}
 			}
 		}
@@ -266,6 +276,9 @@ public final class ScreeningService {
 		String d = t.destination();
 		for (DatedRecord r : data.memberships("ear-country-groups", d, asOf)) {
 			session.insert(new CountryGroup(d, r.get("group"), r.citation(), r.effectiveFrom(), r.effectiveTo()));
+		}
+		for (DatedRecord r : data.memberships("ear-un-sanctioned", d, asOf)) {
+			session.insert(new CountryGroup(d, UN_SANCTIONED, r.citation(), r.effectiveFrom(), r.effectiveTo()));
 		}
 		for (DatedRecord r : data.memberships("ear-country-chart", d, asOf)) {
 			for (String col : CHART_COLUMNS) {
