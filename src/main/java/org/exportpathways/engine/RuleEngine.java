@@ -18,6 +18,7 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 
@@ -101,6 +102,13 @@ public final class RuleEngine {
 	/** A session from the pool: its {@code dispose()} resets it and returns it to the pool. */
 	public KieSession newSession() {
 		return sessions.newKieSession();
+	}
+
+	/** The facts of one type in a session after firing. */
+	@SuppressWarnings("unchecked")
+	public static <T> List<T> objects(KieSession session, Class<T> type) {
+		Collection<?> objects = session.getObjects(new ClassObjectFilter(type));
+		return (List<T>) List.copyOf(objects);
 	}
 
 	public List<String> warnings() {

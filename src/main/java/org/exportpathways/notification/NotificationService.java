@@ -2,7 +2,6 @@ package org.exportpathways.notification;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,7 +31,6 @@ import org.exportpathways.engine.RuleEngine;
 import org.exportpathways.reference.DatedRecord;
 import org.exportpathways.reference.Parameter;
 import org.exportpathways.reference.ReferenceData;
-import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -153,40 +151,34 @@ public final class NotificationService {
 
 	private static NotificationResult read(KieSession session, SaleCase sale, Scenario scenario,
 			List<Threshold> applied, RuleEngine engine) {
-		List<Decision> decisions = objects(session, Decision.class);
+		List<Decision> decisions = RuleEngine.objects(session, Decision.class);
 		if (decisions.size() != 1) {
 			throw new IllegalStateException("The rules reached " + decisions.size() + " decisions for " + sale
 					+ ": the congressional-notification rules are not mutually exclusive");
 		}
 		Outcome outcome = decisions.get(0).outcome();
-		List<RecipientClass> classes = objects(session, RecipientClass.class);
+		List<RecipientClass> classes = RuleEngine.objects(session, RecipientClass.class);
 		if (classes.size() != 1) {
 			throw new IllegalStateException("The rules put the recipient in " + classes.size() + " groups: " + classes);
 		}
-		List<CandidateTier> tiers = objects(session, CandidateTier.class);
+		List<CandidateTier> tiers = RuleEngine.objects(session, CandidateTier.class);
 		Set<Tier> candidate = new LinkedHashSet<>();
 		tiers.forEach((t) -> candidate.add(t.tier()));
 		Tier tier = (tiers.size() == 1 && tiers.get(0).decided()) ? tiers.get(0).tier() : null;
 		List<ThresholdTest> triggered = (outcome != Outcome.REQUIRED) ? List.of()
-				: objects(session, ThresholdTest.class).stream()
+				: RuleEngine.objects(session, ThresholdTest.class).stream()
 					.filter((t) -> t.result() == TestResult.MET)
 					.sorted(Comparator.comparing(ThresholdTest::tier).thenComparing(ThresholdTest::kind))
 					.toList();
 		List<String> missing = (outcome != Outcome.UNDETERMINED) ? List.of()
-				: objects(session, Missing.class).stream().map(Missing::field).distinct().sorted().toList();
-		List<ReviewPeriod> periods = objects(session, ReviewPeriod.class);
+				: RuleEngine.objects(session, Missing.class).stream().map(Missing::field).distinct().sorted().toList();
+		List<ReviewPeriod> periods = RuleEngine.objects(session, ReviewPeriod.class);
 		Integer days = periods.isEmpty() ? null : periods.get(0).days();
-		boolean waived = !objects(session, ReviewWaived.class).isEmpty();
+		boolean waived = !RuleEngine.objects(session, ReviewWaived.class).isEmpty();
 		List<Threshold> shown = applied.stream().filter((t) -> candidate.contains(t.tier())
 				|| (t.kind() == ThresholdKind.FIREARMS && !candidate.isEmpty())).toList();
 		return new NotificationResult(outcome, sale.channel().section(), days, waived, classes.get(0).group(), tier,
 				shown, triggered, missing, FindingCollector.findings(session, engine), sale.asOf(), scenario.kind());
-	}
-
-	@SuppressWarnings("unchecked")
-	private static <T> List<T> objects(KieSession session, Class<T> type) {
-		Collection<?> objects = session.getObjects(new ClassObjectFilter(type));
-		return (List<T>) List.copyOf(objects);
 	}
 
 }

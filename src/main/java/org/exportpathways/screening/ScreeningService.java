@@ -47,7 +47,6 @@ import org.exportpathways.notification.NotificationService;
 import org.exportpathways.notification.Scenario;
 import org.exportpathways.reference.DatedRecord;
 import org.exportpathways.reference.ReferenceData;
-import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -311,25 +310,25 @@ public final class ScreeningService {
 
 	private ScreeningResult read(KieSession session, ScreeningRequest request, NotificationResult notification) {
 		Map<String, ScreeningOutcome> outcomes = new HashMap<>();
-		for (ItemDecision d : objects(session, ItemDecision.class)) {
+		for (ItemDecision d : RuleEngine.objects(session, ItemDecision.class)) {
 			ScreeningOutcome previous = outcomes.put(d.itemId(), d.outcome());
 			if (previous != null && previous != d.outcome()) {
 				throw new IllegalStateException("Item " + d.itemId() + " reached two outcomes: " + previous + ", "
 						+ d.outcome() + ": the screening rules are not mutually exclusive");
 			}
 		}
-		Map<String, List<String>> licenseTypes = group(objects(session, LicenseType.class), LicenseType::itemId,
+		Map<String, List<String>> licenseTypes = group(RuleEngine.objects(session, LicenseType.class), LicenseType::itemId,
 				LicenseType::type);
 		Map<String, List<String>> exemptions = new HashMap<>();
-		objects(session, ExemptionResult.class).stream()
+		RuleEngine.objects(session, ExemptionResult.class).stream()
 			.filter((e) -> "APPLIES".equals(e.status()))
 			.sorted(Comparator.comparingInt((ExemptionResult e) -> EXEMPTION_ORDER.indexOf(e.code())))
 			.forEach((e) -> exemptions.computeIfAbsent(e.itemId(), (k) -> new ArrayList<>()).add(e.code()));
 		Map<String, List<LicenseExceptionCandidate>> exceptions = new HashMap<>();
-		objects(session, LicenseExceptionCandidate.class).stream()
+		RuleEngine.objects(session, LicenseExceptionCandidate.class).stream()
 			.sorted(Comparator.comparing(LicenseExceptionCandidate::code).thenComparing(LicenseExceptionCandidate::citation))
 			.forEach((c) -> exceptions.computeIfAbsent(c.itemId(), (k) -> new ArrayList<>()).add(c));
-		Map<String, List<String>> missing = group(objects(session, ItemMissing.class), ItemMissing::itemId,
+		Map<String, List<String>> missing = group(RuleEngine.objects(session, ItemMissing.class), ItemMissing::itemId,
 				ItemMissing::field);
 		Map<String, List<Finding>> itemFindings = new HashMap<>();
 		List<Finding> findings = new ArrayList<>();
@@ -384,12 +383,6 @@ public final class ScreeningService {
 		}
 		out.values().forEach((l) -> l.sort(Comparator.naturalOrder()));
 		return out;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static <T> List<T> objects(KieSession session, Class<T> type) {
-		Collection<?> objects = session.getObjects(new ClassObjectFilter(type));
-		return (List<T>) List.copyOf(objects);
 	}
 
 }

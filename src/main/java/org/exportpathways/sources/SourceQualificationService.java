@@ -2,7 +2,6 @@ package org.exportpathways.sources;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +25,6 @@ import org.exportpathways.engine.RuleEngine;
 import org.exportpathways.reference.DatedRecord;
 import org.exportpathways.reference.Parameter;
 import org.exportpathways.reference.ReferenceData;
-import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -160,17 +158,17 @@ public final class SourceQualificationService {
 
 	private QualificationResult read(KieSession session, Acquisition a) {
 		Map<String, String> status = new LinkedHashMap<>();
-		for (PartStatus s : objects(session, PartStatus.class)) {
+		for (PartStatus s : RuleEngine.objects(session, PartStatus.class)) {
 			String previous = status.put(s.part(), s.status());
 			if (previous != null && !previous.equals(s.status())) {
 				throw new IllegalStateException(s.part() + " reached two statuses: " + previous + ", " + s.status());
 			}
 		}
 		Map<String, List<String>> missing = new LinkedHashMap<>();
-		objects(session, PartMissing.class).stream()
+		RuleEngine.objects(session, PartMissing.class).stream()
 			.sorted(Comparator.comparing(PartMissing::field))
 			.forEach((m) -> missing.computeIfAbsent(m.part(), (k) -> new ArrayList<>()).add(m.field()));
-		List<QualifyingCountry> qc = objects(session, QualifyingCountry.class).stream()
+		List<QualifyingCountry> qc = RuleEngine.objects(session, QualifyingCountry.class).stream()
 			.filter((q) -> q.country().equals(a.supplierCountry()))
 			.toList();
 		QualificationResult.Status qualifying = qc.isEmpty()
@@ -178,12 +176,12 @@ public final class SourceQualificationService {
 						a.supplierCountry() + " is not listed as a qualifying country on " + a.asOf())
 				: new QualificationResult.Status(true, qc.get(0).citation(), qc.get(0).effectiveFrom(),
 						qc.get(0).effectiveTo(), null);
-		ContentThreshold applied = objects(session, ContentThreshold.class).stream()
+		ContentThreshold applied = RuleEngine.objects(session, ContentThreshold.class).stream()
 			.filter((t) -> "applied".equals(t.basis()))
 			.findFirst()
 			.orElse(null);
 		String baStatus = status.get("BUY_AMERICAN");
-		List<BuyAmericanException> exceptions = objects(session, BuyAmericanException.class).stream()
+		List<BuyAmericanException> exceptions = RuleEngine.objects(session, BuyAmericanException.class).stream()
 			.sorted(Comparator.comparing(BuyAmericanException::code))
 			.toList();
 		QualificationResult.BuyAmerican ba = new QualificationResult.BuyAmerican(required(baStatus, "BUY_AMERICAN"),
@@ -193,7 +191,7 @@ public final class SourceQualificationService {
 		QualificationResult.Part metals = part(status, missing, "SPECIALTY_METALS");
 		String dpaStatus = required(status.get("DPA"), "DPA");
 		List<String> conditions = "NO".equals(dpaStatus) ? List.of()
-				: objects(session, DpaCondition.class).stream().map(DpaCondition::text).sorted().toList();
+				: RuleEngine.objects(session, DpaCondition.class).stream().map(DpaCondition::text).sorted().toList();
 		QualificationResult.Dpa dpa = new QualificationResult.Dpa(dpaStatus, conditions,
 				"UNDETERMINED".equals(dpaStatus) ? distinct(missing.get("DPA")) : List.of());
 		return new QualificationResult(qualifying, ba, berry, metals, dpa, enablers(a.supplierCountry(), a.asOf()),
@@ -227,12 +225,6 @@ public final class SourceQualificationService {
 			}
 		});
 		return out;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static <T> List<T> objects(KieSession session, Class<T> type) {
-		Collection<?> objects = session.getObjects(new ClassObjectFilter(type));
-		return (List<T>) List.copyOf(objects);
 	}
 
 }

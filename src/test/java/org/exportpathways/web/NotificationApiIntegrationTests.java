@@ -14,6 +14,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.restassured.RestAssured.given;
+import static org.exportpathways.web.ApiTestSupport.map;
+import static org.exportpathways.web.ApiTestSupport.problem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -39,31 +41,18 @@ class NotificationApiIntegrationTests {
 		RestAssured.port = port;
 	}
 
-	static Map<String, Object> sale(Object... kv) {
-		Map<String, Object> m = new HashMap<>();
-		for (int i = 0; i < kv.length; i += 2) {
-			m.put((String) kv[i], kv[i + 1]);
-		}
-		return m;
-	}
 
 	static ValidatableResponse evaluate(Object body) {
 		return given().contentType(ContentType.JSON).body(body).post(EVALUATIONS).then();
 	}
 
-	static ValidatableResponse problem(ValidatableResponse r, int status, String field) {
-		return r.statusCode(status)
-			.contentType("application/problem+json")
-			.body("status", equalTo(status))
-			.body("errors.field", hasItem(field));
-	}
 
 	@Nested
 	class Evaluations {
 
 		@Test
 		void fmsToGermanyAtTheNatoPlus5MdeThresholdIsRequiredWithA15DayReviewAndExplainsWhy() {
-			evaluate(sale("channel", "FMS", "recipient", "DE", "asOf", "2026-11-25", "majorDefenseEquipmentValue",
+			evaluate(map("channel", "FMS", "recipient", "DE", "asOf", "2026-11-25", "majorDefenseEquipmentValue",
 					25000000, "totalValue", 25000000, "designAndConstructionValue", 0, "newSalesTerritory", List.of()))
 				.statusCode(200)
 				.contentType(ContentType.JSON)
@@ -87,7 +76,7 @@ class NotificationApiIntegrationTests {
 
 		@Test
 		void withoutAsOfTheDecisionIsMadeAsOfToday() {
-			evaluate(sale("channel", "MANUFACTURING_AGREEMENT", "recipient", "IN", "significantMilitaryEquipment", true))
+			evaluate(map("channel", "MANUFACTURING_AGREEMENT", "recipient", "IN", "significantMilitaryEquipment", true))
 				.statusCode(200)
 				.body("asOf", matchesPattern("\\d{4}-\\d{2}-\\d{2}"))
 				.body("outcome", equalTo("REQUIRED"))
@@ -97,7 +86,7 @@ class NotificationApiIntegrationTests {
 
 		@Test
 		void anAbsentValueIsUnknownNotZero() {
-			evaluate(sale("channel", "FMS", "recipient", "IN", "asOf", "2026-11-25", "totalValue", 30000000,
+			evaluate(map("channel", "FMS", "recipient", "IN", "asOf", "2026-11-25", "totalValue", 30000000,
 					"designAndConstructionValue", 0))
 				.statusCode(200)
 				.body("outcome", equalTo("UNDETERMINED"))
@@ -106,7 +95,7 @@ class NotificationApiIntegrationTests {
 
 		@Test
 		void theFinlandAccessionDateMovesAFmsSaleIntoTheNatoPlus5Group() {
-			Map<String, Object> before = sale("channel", "FMS", "recipient", "FI", "asOf", "2023-04-03",
+			Map<String, Object> before = map("channel", "FMS", "recipient", "FI", "asOf", "2023-04-03",
 					"majorDefenseEquipmentValue", 20000000, "totalValue", 20000000, "designAndConstructionValue", 0,
 					"newSalesTerritory", List.of());
 			evaluate(before).statusCode(200).body("outcome", equalTo("REQUIRED")).body("recipientGroup", equalTo("OTHER"));
@@ -118,7 +107,7 @@ class NotificationApiIntegrationTests {
 
 		@Test
 		void anInflationAdjustedScenarioReportsTheThresholdsItApplied() {
-			evaluate(sale("channel", "FMS", "recipient", "IN", "asOf", "2026-11-25", "majorDefenseEquipmentValue",
+			evaluate(map("channel", "FMS", "recipient", "IN", "asOf", "2026-11-25", "majorDefenseEquipmentValue",
 					20000000, "totalValue", 40000000, "designAndConstructionValue", 0, "scenario",
 					Map.of("kind", "INFLATION_ADJUSTED", "factor", 1.69)))
 				.statusCode(200)
@@ -143,68 +132,68 @@ class NotificationApiIntegrationTests {
 
 		@Test
 		void aMissingRequiredFieldIsNamed() {
-			problem(evaluate(sale("recipient", "DE")), 400, "channel");
+			problem(evaluate(map("recipient", "DE")), 400, "channel");
 		}
 
 		@Test
 		void aNegativeValueIsNamed() {
-			problem(evaluate(sale("channel", "FMS", "recipient", "DE", "totalValue", -1)), 400, "totalValue");
+			problem(evaluate(map("channel", "FMS", "recipient", "DE", "totalValue", -1)), 400, "totalValue");
 		}
 
 		@Test
 		void aNonNumericValueIsNamed() {
-			problem(evaluate(sale("channel", "FMS", "recipient", "DE", "majorDefenseEquipmentValue", "lots")), 400,
+			problem(evaluate(map("channel", "FMS", "recipient", "DE", "majorDefenseEquipmentValue", "lots")), 400,
 					"majorDefenseEquipmentValue")
 				.body("errors[0].message", containsString("not a valid number"));
 		}
 
 		@Test
 		void anUnknownCountryCodeIsNamed() {
-			problem(evaluate(sale("channel", "FMS", "recipient", "ZZ")), 400, "recipient")
+			problem(evaluate(map("channel", "FMS", "recipient", "ZZ")), 400, "recipient")
 				.body("errors[0].message", containsString("ISO 3166-1"));
 		}
 
 		@Test
 		void aLowerCaseCountryCodeIsRefusedNotGuessed() {
-			problem(evaluate(sale("channel", "FMS", "recipient", "de")), 400, "recipient");
+			problem(evaluate(map("channel", "FMS", "recipient", "de")), 400, "recipient");
 		}
 
 		@Test
 		void anUnknownSalesTerritoryCodeIsNamed() {
-			problem(evaluate(sale("channel", "FMS", "recipient", "DE", "newSalesTerritory", List.of("QQ"))), 400,
+			problem(evaluate(map("channel", "FMS", "recipient", "DE", "newSalesTerritory", List.of("QQ"))), 400,
 					"newSalesTerritory");
 		}
 
 		@Test
 		void anImpossibleDateIsNamed() {
-			problem(evaluate(sale("channel", "FMS", "recipient", "DE", "asOf", "2024-02-30")), 400, "asOf")
+			problem(evaluate(map("channel", "FMS", "recipient", "DE", "asOf", "2024-02-30")), 400, "asOf")
 				.body("errors[0].message", containsString("date"));
 		}
 
 		@Test
 		void aDateBeforeTheBundleCoverageIsUnprocessable() {
-			problem(evaluate(sale("channel", "FMS", "recipient", "DE", "asOf", "1999-01-01")), 422, "asOf");
+			problem(evaluate(map("channel", "FMS", "recipient", "DE", "asOf", "1999-01-01")), 422, "asOf");
 		}
 
 		@Test
 		void anUnknownChannelIsNamed() {
-			problem(evaluate(sale("channel", "WIRE", "recipient", "DE")), 400, "channel");
+			problem(evaluate(map("channel", "WIRE", "recipient", "DE")), 400, "channel");
 		}
 
 		@Test
 		void anUnknownFieldIsRefusedRatherThanIgnored() {
-			problem(evaluate(sale("channel", "FMS", "recipient", "DE", "mdeValue", 5)), 400, "mdeValue");
+			problem(evaluate(map("channel", "FMS", "recipient", "DE", "mdeValue", 5)), 400, "mdeValue");
 		}
 
 		@Test
 		void anInconsistentScenarioIsNamed() {
-			problem(evaluate(sale("channel", "FMS", "recipient", "DE", "scenario", Map.of("kind", "CUSTOM"))), 400,
+			problem(evaluate(map("channel", "FMS", "recipient", "DE", "scenario", Map.of("kind", "CUSTOM"))), 400,
 					"scenario.thresholds");
 		}
 
 		@Test
 		void aCpiYearWithoutDataIsUnprocessable() {
-			problem(evaluate(sale("channel", "FMS", "recipient", "DE", "scenario",
+			problem(evaluate(map("channel", "FMS", "recipient", "DE", "scenario",
 					Map.of("kind", "INFLATION_ADJUSTED", "index", "CPI_U", "toYear", 2031))), 422, "scenario.toYear");
 		}
 
@@ -225,11 +214,11 @@ class NotificationApiIntegrationTests {
 
 		static Map<String, Object> batch() {
 			return Map.of("asOf", "2026-11-25", "sales",
-					List.of(sale("id", "a", "channel", "FMS", "recipient", "IN", "majorDefenseEquipmentValue", 20000000,
+					List.of(map("id", "a", "channel", "FMS", "recipient", "IN", "majorDefenseEquipmentValue", 20000000,
 							"totalValue", 40000000, "designAndConstructionValue", 0),
-							sale("id", "b", "channel", "FMS", "recipient", "IN", "asOf", "2024-01-01", "totalValue",
+							map("id", "b", "channel", "FMS", "recipient", "IN", "asOf", "2024-01-01", "totalValue",
 									60000000, "designAndConstructionValue", 0),
-							sale("id", "c", "channel", "DCS", "recipient", "DE", "majorDefenseEquipmentValue", 1,
+							map("id", "c", "channel", "DCS", "recipient", "DE", "majorDefenseEquipmentValue", 1,
 									"totalValue", 10, "usmlCategories", List.of("XI"), "newSalesTerritory", List.of())),
 					"scenarios", List.of(Map.of("name", "law", "kind", "STATUTORY"),
 							Map.of("name", "x1.69", "kind", "INFLATION_ADJUSTED", "factor", 1.69)));
@@ -261,16 +250,16 @@ class NotificationApiIntegrationTests {
 		@Test
 		void badSalesInABatchAreNamedByIndex() {
 			Map<String, Object> body = new HashMap<>(batch());
-			body.put("sales", List.of(sale("id", "a", "channel", "FMS", "recipient", "XX"),
-					sale("id", "a", "channel", "FMS", "recipient", "IN", "totalValue", -3)));
+			body.put("sales", List.of(map("id", "a", "channel", "FMS", "recipient", "XX"),
+					map("id", "a", "channel", "FMS", "recipient", "IN", "totalValue", -3)));
 			problem(given().contentType(ContentType.JSON).body(body).post(SIMULATIONS).then(), 400, "sales[1].totalValue");
 		}
 
 		@Test
 		void duplicateIdsAndUnknownCountriesAreNamed() {
 			Map<String, Object> body = new HashMap<>(batch());
-			body.put("sales", List.of(sale("id", "a", "channel", "FMS", "recipient", "XX"),
-					sale("id", "a", "channel", "FMS", "recipient", "IN")));
+			body.put("sales", List.of(map("id", "a", "channel", "FMS", "recipient", "XX"),
+					map("id", "a", "channel", "FMS", "recipient", "IN")));
 			problem(given().contentType(ContentType.JSON).body(body).post(SIMULATIONS).then(), 400, "sales[0].recipient")
 				.body("errors.field", hasItem("sales[1].id"));
 		}

@@ -1,6 +1,5 @@
 package org.exportpathways.web;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +13,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.restassured.RestAssured.given;
+import static org.exportpathways.web.ApiTestSupport.map;
+import static org.exportpathways.web.ApiTestSupport.problem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -36,13 +37,6 @@ class ScreeningApiIntegrationTests {
 		RestAssured.port = port;
 	}
 
-	static Map<String, Object> map(Object... kv) {
-		Map<String, Object> m = new HashMap<>();
-		for (int i = 0; i < kv.length; i += 2) {
-			m.put((String) kv[i], kv[i + 1]);
-		}
-		return m;
-	}
 
 	static ValidatableResponse screen(Object body) {
 		return given().contentType(ContentType.JSON).body(body).post(SCREENINGS).then();
@@ -124,56 +118,56 @@ class ScreeningApiIntegrationTests {
 
 		@Test
 		void aMissingDestinationIsNamed() {
-			NotificationApiIntegrationTests.problem(screen(map("channel", "DCS", "items",
+			problem(screen(map("channel", "DCS", "items",
 					List.of(map("id", "a", "ear99", true)))), 400, "destination");
 		}
 
 		@Test
 		void anUnknownUsmlCategoryIsNamed() {
-			NotificationApiIntegrationTests.problem(screen(map("destination", "DE", "channel", "DCS", "items",
+			problem(screen(map("destination", "DE", "channel", "DCS", "items",
 					List.of(map("id", "a", "usml", map("category", "XXIII"))))), 400, "items[0].usml.category");
 		}
 
 		@Test
 		void aMalformedEccnIsNamed() {
-			NotificationApiIntegrationTests.problem(screen(map("destination", "DE", "channel", "DCS", "items",
+			problem(screen(map("destination", "DE", "channel", "DCS", "items",
 					List.of(map("id", "a", "eccn", "9a610")))), 400, "items[0].eccn");
 		}
 
 		@Test
 		void anEccnNotOnTheCclIsNamed() {
-			NotificationApiIntegrationTests.problem(screen(map("destination", "DE", "channel", "DCS", "items",
+			problem(screen(map("destination", "DE", "channel", "DCS", "items",
 					List.of(map("id", "a", "eccn", "9A999")))), 400, "items[0].eccn")
 				.body("errors[0].message", containsString("Commerce Control List"));
 		}
 
 		@Test
 		void anItemDescribedTwiceIsNamed() {
-			NotificationApiIntegrationTests.problem(screen(map("destination", "DE", "channel", "DCS", "items",
+			problem(screen(map("destination", "DE", "channel", "DCS", "items",
 					List.of(map("id", "a", "eccn", "3A001", "ear99", true)))), 400, "items[0]");
 		}
 
 		@Test
 		void noItemsIsRefused() {
-			NotificationApiIntegrationTests.problem(screen(map("destination", "DE", "channel", "DCS", "items",
+			problem(screen(map("destination", "DE", "channel", "DCS", "items",
 					List.of())), 400, "items");
 		}
 
 		@Test
 		void anUnknownEndUserTypeIsNamed() {
-			NotificationApiIntegrationTests.problem(screen(map("destination", "DE", "channel", "DCS", "endUser",
+			problem(screen(map("destination", "DE", "channel", "DCS", "endUser",
 					map("type", "MILITIA"), "items", List.of(map("id", "a", "ear99", true)))), 400, "endUser.type");
 		}
 
 		@Test
 		void anFmsOnlyChannelValueIsChecked() {
-			NotificationApiIntegrationTests.problem(screen(map("destination", "DE", "channel",
+			problem(screen(map("destination", "DE", "channel",
 					"MANUFACTURING_AGREEMENT", "items", List.of(map("id", "a", "ear99", true)))), 400, "channel");
 		}
 
 		@Test
 		void aDateBeforeCoverageIsUnprocessable() {
-			NotificationApiIntegrationTests.problem(screen(map("asOf", "2015-01-01", "destination", "DE", "channel",
+			problem(screen(map("asOf", "2015-01-01", "destination", "DE", "channel",
 					"DCS", "items", List.of(map("id", "a", "ear99", true)))), 422, "asOf");
 		}
 
@@ -239,12 +233,12 @@ class ScreeningApiIntegrationTests {
 
 		@Test
 		void aMalformedCodeIsA400Problem() {
-			NotificationApiIntegrationTests.problem(given().get("/v1/countries/deu").then(), 400, "code");
+			problem(given().get("/v1/countries/deu").then(), 400, "code");
 		}
 
 		@Test
 		void anImpossibleDateIsA400Problem() {
-			NotificationApiIntegrationTests.problem(given().get("/v1/countries/DE?asOf=2025-02-29").then(), 400, "asOf");
+			problem(given().get("/v1/countries/DE?asOf=2025-02-29").then(), 400, "asOf");
 		}
 
 	}

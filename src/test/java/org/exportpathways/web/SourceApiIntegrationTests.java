@@ -1,6 +1,5 @@
 package org.exportpathways.web;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import io.restassured.RestAssured;
@@ -13,6 +12,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.restassured.RestAssured.given;
+import static org.exportpathways.web.ApiTestSupport.map;
+import static org.exportpathways.web.ApiTestSupport.problem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -33,13 +34,6 @@ class SourceApiIntegrationTests {
 		RestAssured.port = port;
 	}
 
-	static Map<String, Object> map(Object... kv) {
-		Map<String, Object> m = new HashMap<>();
-		for (int i = 0; i < kv.length; i += 2) {
-			m.put((String) kv[i], kv[i + 1]);
-		}
-		return m;
-	}
 
 	static ValidatableResponse qualify(Object body) {
 		return given().contentType(ContentType.JSON).body(body).post(QUALIFICATIONS).then();
@@ -98,7 +92,7 @@ class SourceApiIntegrationTests {
 
 		@Test
 		void aMissingRequiredFieldIsNamed() {
-			NotificationApiIntegrationTests.problem(qualify(map("supplierCountry", "DE", "productKind", "END_PRODUCT")),
+			problem(qualify(map("supplierCountry", "DE", "productKind", "END_PRODUCT")),
 					400, "buyer");
 		}
 
@@ -106,42 +100,42 @@ class SourceApiIntegrationTests {
 		void aShareAbove100IsNamed() {
 			Map<String, Object> body = germanEndProduct();
 			body.put("domesticComponentShare", 101);
-			NotificationApiIntegrationTests.problem(qualify(body), 400, "domesticComponentShare");
+			problem(qualify(body), 400, "domesticComponentShare");
 		}
 
 		@Test
 		void aNegativeContractValueIsNamed() {
 			Map<String, Object> body = germanEndProduct();
 			body.put("contractValue", -1);
-			NotificationApiIntegrationTests.problem(qualify(body), 400, "contractValue");
+			problem(qualify(body), 400, "contractValue");
 		}
 
 		@Test
 		void anUnknownProductKindIsNamed() {
 			Map<String, Object> body = germanEndProduct();
 			body.put("productKind", "WIDGET");
-			NotificationApiIntegrationTests.problem(qualify(body), 400, "productKind");
+			problem(qualify(body), 400, "productKind");
 		}
 
 		@Test
 		void anUnknownCountryIsNamed() {
 			Map<String, Object> body = germanEndProduct();
 			body.put("manufactureCountry", "QQ");
-			NotificationApiIntegrationTests.problem(qualify(body), 400, "manufactureCountry");
+			problem(qualify(body), 400, "manufactureCountry");
 		}
 
 		@Test
 		void anImpossibleDateIsNamed() {
 			Map<String, Object> body = germanEndProduct();
 			body.put("asOf", "2026-13-01");
-			NotificationApiIntegrationTests.problem(qualify(body), 400, "asOf");
+			problem(qualify(body), 400, "asOf");
 		}
 
 		@Test
 		void aDateBeforeCoverageIsUnprocessable() {
 			Map<String, Object> body = germanEndProduct();
 			body.put("asOf", "2020-01-01");
-			NotificationApiIntegrationTests.problem(qualify(body), 422, "asOf");
+			problem(qualify(body), 422, "asOf");
 		}
 
 	}
