@@ -20,8 +20,9 @@ public final class ScreeningFacts {
 	 */
 	public record Transfer(String destination, LocalDate asOf, String channel, String endUserType,
 			Boolean endUserAukusAuthorized, Boolean endUserCanadianRegistered, Boolean endUserTreatyCommunity,
-			Boolean armedForcesSupport, Boolean exporterRegistered, Boolean exporterAukusAuthorized, Boolean temporary,
-			Boolean manufactureAbroad, Set<String> dualNationalities) {
+			Boolean armedForcesSupport, Boolean endUserSecurityForces, Boolean exporterRegistered,
+			Boolean exporterAukusAuthorized, Boolean temporary, Boolean manufactureAbroad, Boolean priorLicensedExport,
+			Set<String> dualNationalities) {
 
 		public boolean government() {
 			return "GOVERNMENT".equals(endUserType);
@@ -92,9 +93,23 @@ public final class ScreeningFacts {
 	public record ItemControl(String itemId, String column) {
 	}
 
-	/** The destination's 22 CFR 126.1 listing in force ({@code policy} DENIAL or SUSPENDED). */
-	public record ItarListing(String country, String table, String paragraph, String policy, String citation,
-			LocalDate effectiveFrom, LocalDate effectiveTo) {
+	/**
+	 * The destination's 22 CFR 126.1 listing in force ({@code policy} DENIAL or SUSPENDED; {@code appliesTo} COUNTRY,
+	 * or SECURITY_FORCES where the paragraph denies only exports to or for the armed forces, police, intelligence or
+	 * other internal security forces), with the note of its reference row.
+	 */
+	public record ItarListing(String country, String table, String paragraph, String policy, String appliesTo,
+			String citation, LocalDate effectiveFrom, LocalDate effectiveTo, String note) {
+
+		/** Whether the reference row is marked unconfirmed. */
+		public boolean unconfirmed() {
+			return note != null && (note.contains("UNCONFIRMED") || note.contains("[U]"));
+		}
+
+	}
+
+	/** Whether the item is prohibited depends on a fact not given. */
+	public record ProhibitionUnknown(String itemId, String field) {
 	}
 
 	/** The destination's membership of an EAR Country Group in force. */

@@ -72,9 +72,17 @@ public final class NotificationService {
 	 */
 	public List<InputError> check(SaleCase sale, String prefix) {
 		List<InputError> errors = new ArrayList<>();
-		if (!NATO.equals(sale.recipient()) && !data.isCountry(sale.recipient())) {
+		if ("US".equals(sale.recipient())) {
+			errors.add(new InputError(prefix + "recipient", "the United States is not a foreign recipient"));
+		}
+		else if (!NATO.equals(sale.recipient()) && !data.isCountry(sale.recipient())) {
 			errors.add(new InputError(prefix + "recipient",
 					"'" + sale.recipient() + "' is not an ISO 3166-1 alpha-2 country code (or NATO)"));
+		}
+		if (sale.majorDefenseEquipmentValue() != null && sale.totalValue() != null
+				&& sale.majorDefenseEquipmentValue().compareTo(sale.totalValue()) > 0) {
+			errors.add(new InputError(prefix + "majorDefenseEquipmentValue", "cannot exceed totalValue "
+					+ sale.totalValue().toPlainString() + ": major defense equipment is part of the total"));
 		}
 		if (sale.newSalesTerritory() != null) {
 			for (String c : sale.newSalesTerritory()) {

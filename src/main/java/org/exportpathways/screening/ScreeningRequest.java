@@ -7,13 +7,14 @@ import java.util.Set;
 
 /** A transfer to screen, as the screening service takes it. Any value may be null: unknown, never zero or false. */
 public record ScreeningRequest(LocalDate asOf, String destination, String channel, EndUser endUser, Exporter exporter,
-		Boolean temporary, Boolean manufactureAbroad, List<Item> items, Sale sale) {
+		Boolean temporary, Boolean manufactureAbroad, Boolean priorLicensedExport, List<Item> items, Sale sale) {
 
 	/** The end user and what the request says of it. */
 	public record EndUser(String type, Boolean aukusAuthorizedUser, Boolean canadianRegistered,
-			Boolean treatyApprovedCommunity, Boolean armedForcesSupport, Set<String> dualNationalities) {
+			Boolean treatyApprovedCommunity, Boolean armedForcesSupport, Boolean securityForces,
+			Set<String> dualNationalities) {
 
-		public static final EndUser UNKNOWN = new EndUser(null, null, null, null, null, null);
+		public static final EndUser UNKNOWN = new EndUser(null, null, null, null, null, null, null);
 
 	}
 

@@ -116,7 +116,8 @@ public final class ScreeningService {
 				: ScreeningRequest.Exporter.UNKNOWN;
 		Transfer transfer = new Transfer(request.destination(), asOf, request.channel(), eu.type(),
 				eu.aukusAuthorizedUser(), eu.canadianRegistered(), eu.treatyApprovedCommunity(), eu.armedForcesSupport(),
-				ex.ddtcRegistered(), ex.aukusAuthorizedUser(), request.temporary(), request.manufactureAbroad(),
+				eu.securityForces(), ex.ddtcRegistered(), ex.aukusAuthorizedUser(), request.temporary(),
+				request.manufactureAbroad(), request.priorLicensedExport(),
 				(eu.dualNationalities() != null) ? sorted(eu.dualNationalities()) : null);
 
 		KieSession session = engine.newSession();
@@ -139,7 +140,10 @@ public final class ScreeningService {
 
 	private List<InputError> check(ScreeningRequest r) {
 		List<InputError> errors = new ArrayList<>();
-		if (!data.isCountry(r.destination())) {
+		if ("US".equals(r.destination())) {
+			errors.add(new InputError("destination", "the United States is not an export destination"));
+		}
+		else if (!data.isCountry(r.destination())) {
 			errors.add(new InputError("destination", "'" + r.destination() + "' is not an ISO 3166-1 alpha-2 country code"));
 		}
 		if (r.endUser() != null && r.endUser().dualNationalities() != null) {
@@ -268,8 +272,8 @@ public final class ScreeningService {
 		}
 		for (String c : listed) {
 			for (DatedRecord r : data.memberships("itar-126-1", c, asOf)) {
-				session.insert(new ItarListing(c, r.get("table"), r.get("paragraph"), r.get("policy"), r.citation(),
-						r.effectiveFrom(), r.effectiveTo()));
+				session.insert(new ItarListing(c, r.get("table"), r.get("paragraph"), r.get("policy"),
+						r.get("applies_to"), r.citation(), r.effectiveFrom(), r.effectiveTo(), r.note()));
 			}
 		}
 		String d = t.destination();

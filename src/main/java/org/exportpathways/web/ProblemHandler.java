@@ -31,6 +31,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
@@ -74,6 +75,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		Throwable t = ex;
 		while (t != null && !(t instanceof JacksonException)) {
 			t = t.getCause();
+		}
+		if (t instanceof InvalidNullException n) {
+			return new InputError(path(n), "null is not allowed here (leave the field out when it is unknown)");
 		}
 		if (t instanceof UnrecognizedPropertyException u) {
 			return new InputError(path(u), "unknown field '" + u.getPropertyName() + "' (nothing is ignored silently)");

@@ -45,10 +45,10 @@ public class ScreeningMapper {
 				(eu == null) ? null
 						: new ScreeningRequest.EndUser((eu.getType() != null) ? eu.getType().getValue() : null,
 								eu.getAukusAuthorizedUser(), eu.getCanadianRegistered(), eu.getTreatyApprovedCommunity(),
-								eu.getArmedForcesSupport(),
+								eu.getArmedForcesSupport(), eu.getSecurityForces(),
 								(eu.getDualNationalities() != null) ? NotificationMapper.sorted(eu.getDualNationalities()) : null),
 				(ex == null) ? null : new ScreeningRequest.Exporter(ex.getDdtcRegistered(), ex.getAukusAuthorizedUser()),
-				r.getTemporary(), r.getManufactureAbroad(), r.getItems().stream().map(ScreeningMapper::item).toList(),
+				r.getTemporary(), r.getManufactureAbroad(), r.getPriorLicensedExport(), r.getItems().stream().map(ScreeningMapper::item).toList(),
 				(sale == null) ? null
 						: new ScreeningRequest.Sale(sale.getMajorDefenseEquipmentValue(), sale.getTotalValue(),
 								sale.getDesignAndConstructionValue(),

@@ -100,8 +100,14 @@ public class SimulationUploadConverter extends AbstractHttpMessageConverter<Simu
 		}
 		else {
 			try {
-				dto.setScenarios(json.readValue(scenarios, new TypeReference<List<NamedScenarioDto>>() {
-				}));
+				List<NamedScenarioDto> list = json.readValue(scenarios, new TypeReference<List<NamedScenarioDto>>() {
+				});
+				for (int i = 0; i < list.size(); i++) {
+					if (list.get(i) == null) {
+						errors.add(new InputError("scenarios[" + i + "]", "null is not allowed here"));
+					}
+				}
+				dto.setScenarios(list);
 			}
 			catch (JacksonException ex) {
 				InputError e = ProblemHandler.readError(ex);
@@ -141,7 +147,8 @@ public class SimulationUploadConverter extends AbstractHttpMessageConverter<Simu
 		}
 	}
 
-	static List<SimulationSaleDto> parseSales(String csv, List<InputError> errors) {
+	static List<SimulationSaleDto> parseSales(String text, List<InputError> errors) {
+		String csv = text.startsWith("\uFEFF") ? text.substring(1) : text;
 		List<SimulationSaleDto> sales = new ArrayList<>();
 		try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class).readValues(csv)) {
 			if (!it.hasNext()) {
