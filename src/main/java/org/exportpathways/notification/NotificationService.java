@@ -84,6 +84,14 @@ public final class NotificationService {
 			errors.add(new InputError(prefix + "majorDefenseEquipmentValue", "cannot exceed totalValue "
 					+ sale.totalValue().toPlainString() + ": major defense equipment is part of the total"));
 		}
+		if (sale.firearmsValue() != null && sale.totalValue() != null
+				&& sale.firearmsValue().compareTo(sale.totalValue()) > 0) {
+			errors.add(new InputError(prefix + "firearmsValue", "cannot exceed totalValue "
+					+ sale.totalValue().toPlainString() + ": the firearms are part of the license"));
+		}
+		if (sale.firearmsValue() != null && sale.firearmsValue().signum() > 0 && Boolean.FALSE.equals(sale.includesFirearms())) {
+			errors.add(new InputError(prefix + "firearmsValue", "a firearms value is given but usmlCategories does not include I"));
+		}
 		if (sale.newSalesTerritory() != null) {
 			for (String c : sale.newSalesTerritory()) {
 				if (!data.isCountry(c)) {

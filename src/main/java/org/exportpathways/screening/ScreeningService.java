@@ -258,9 +258,32 @@ public final class ScreeningService {
 		}
 		ScreeningRequest.Sale s = (r.sale() != null) ? r.sale() : ScreeningRequest.Sale.UNKNOWN;
 		SaleCase sale = new SaleCase(Channel.valueOf(r.channel()), r.destination(), r.asOf(),
-				s.majorDefenseEquipmentValue(), s.totalValue(), s.designAndConstructionValue(), sorted(categories),
+				s.majorDefenseEquipmentValue(), s.totalValue(), s.designAndConstructionValue(), firearmsValue(items),
+				sorted(categories),
 				null, (s.newSalesTerritory() != null) ? sorted(s.newSalesTerritory()) : null, null);
 		return notifications.evaluateChecked(sale, Scenario.STATUTORY, "sale.");
+	}
+
+	/**
+	 * The value of the USML Category I(a)-(g) firearms among the items (22 CFR 123.15(a)(3)): null when a Category I
+	 * item's paragraph, or a firearm's value, is not given.
+	 */
+	static BigDecimal firearmsValue(Collection<Object> items) {
+		BigDecimal sum = BigDecimal.ZERO;
+		for (Object o : items) {
+			if (o instanceof UsmlItem u && "I".equals(u.category())) {
+				if (u.paragraph() == null) {
+					return null;
+				}
+				if ("abcdefg".contains(u.paragraph().substring(0, 1))) {
+					if (u.value() == null) {
+						return null;
+					}
+					sum = sum.add(u.value());
+				}
+			}
+		}
+		return sum;
 	}
 
 	private void insertDestination(KieSession session, Transfer t) {

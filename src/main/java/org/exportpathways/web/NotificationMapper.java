@@ -66,20 +66,20 @@ public class NotificationMapper {
 
 	public SaleCase sale(NotificationRequestDto r) {
 		return sale(r.getChannel(), r.getRecipient(), r.getAsOf(), today(), r.getMajorDefenseEquipmentValue(),
-				r.getTotalValue(), r.getDesignAndConstructionValue(), r.getUsmlCategories(),
+				r.getTotalValue(), r.getDesignAndConstructionValue(), r.getFirearmsValue(), r.getUsmlCategories(),
 				r.getSignificantMilitaryEquipment(), r.getNewSalesTerritory(), r.getEmergency());
 	}
 
 	public SimulationService.Sale sale(SimulationSaleDto s, LocalDate batchAsOf) {
 		return new SimulationService.Sale(s.getId(),
 				sale(s.getChannel(), s.getRecipient(), s.getAsOf(), batchAsOf, s.getMajorDefenseEquipmentValue(),
-						s.getTotalValue(), s.getDesignAndConstructionValue(), s.getUsmlCategories(),
+						s.getTotalValue(), s.getDesignAndConstructionValue(), s.getFirearmsValue(), s.getUsmlCategories(),
 						s.getSignificantMilitaryEquipment(), s.getNewSalesTerritory(), s.getEmergency()));
 	}
 
 	@SuppressWarnings("java:S107")
 	private static SaleCase sale(ChannelDto channel, String recipient, LocalDate asOf, LocalDate defaultAsOf,
-			BigDecimal mde, BigDecimal total, BigDecimal dc, Set<UsmlCategoryDto> categories, Boolean sme,
+			BigDecimal mde, BigDecimal total, BigDecimal dc, BigDecimal firearms, Set<UsmlCategoryDto> categories, Boolean sme,
 			Set<String> territory, Boolean emergency) {
 		Set<String> cats = null;
 		if (categories != null) {
@@ -89,7 +89,8 @@ public class NotificationMapper {
 			}
 		}
 		return new SaleCase(Channel.valueOf(channel.getValue()), recipient, (asOf != null) ? asOf : defaultAsOf, mde,
-				total, dc, (cats != null) ? sorted(cats) : null, sme, (territory != null) ? sorted(territory) : null,
+				total, dc, firearms, (cats != null) ? sorted(cats) : null, sme,
+				(territory != null) ? sorted(territory) : null,
 				emergency);
 	}
 

@@ -45,7 +45,7 @@ import tools.jackson.dataformat.csv.CsvReadFeature;
 public class SimulationUploadConverter extends AbstractHttpMessageConverter<SimulationRequestDto> {
 
 	static final List<String> COLUMNS = List.of("id", "channel", "recipient", "asOf", "majorDefenseEquipmentValue",
-			"totalValue", "designAndConstructionValue", "usmlCategories", "significantMilitaryEquipment",
+			"totalValue", "designAndConstructionValue", "firearmsValue", "usmlCategories", "significantMilitaryEquipment",
 			"newSalesTerritory", "emergency");
 
 	static final List<String> REQUIRED = List.of("id", "channel", "recipient");
@@ -210,6 +210,7 @@ public class SimulationUploadConverter extends AbstractHttpMessageConverter<Simu
 				case "majorDefenseEquipmentValue" -> s.setMajorDefenseEquipmentValue(new BigDecimal(cell));
 				case "totalValue" -> s.setTotalValue(new BigDecimal(cell));
 				case "designAndConstructionValue" -> s.setDesignAndConstructionValue(new BigDecimal(cell));
+				case "firearmsValue" -> s.setFirearmsValue(new BigDecimal(cell));
 				case "usmlCategories" -> {
 					Set<UsmlCategoryDto> cats = new LinkedHashSet<>();
 					list(cell).forEach((c) -> cats.add(UsmlCategoryDto.fromValue(c)));
