@@ -16,10 +16,28 @@ public final class SourceFacts {
 	 * shares are percent of the cost of all components.
 	 */
 	public record Acquisition(LocalDate asOf, String supplierCountry, String manufactureCountry, String productKind,
-			Boolean commercialOffTheShelf, Boolean chemicalWarfareProtectiveClothing, BigDecimal domesticShare,
+			Boolean commercialOffTheShelf, Boolean chemicalWarfareProtectiveClothing, Boolean domesticAtEveryStage,
+			Boolean containsSpecialtyMetal, String specialtyMetalMeltCountry, BigDecimal domesticShare,
 			BigDecimal qualifyingShare, BigDecimal contractValue, String placeOfUse, Integer deliveryYear,
 			String buyer, String dpaTitle, Boolean nonavailability, Boolean unreasonableCost, Boolean publicInterest,
 			Boolean fallbackThresholdConditions) {
+
+		/** Where the specialty metal was melted or produced: the manufacture country for metal bought as such. */
+		public String meltCountry() {
+			return "SPECIALTY_METAL".equals(productKind) ? manufactureCountry : specialtyMetalMeltCountry;
+		}
+
+		/** Whether the specialty metals restriction reaches the item: TRUE, FALSE, or null when not known. */
+		public Boolean specialtyMetalInScope() {
+			if (!dod()) {
+				return Boolean.FALSE;
+			}
+			return switch (productKind) {
+				case "SPECIALTY_METAL" -> Boolean.TRUE;
+				case "END_PRODUCT", "COMPONENT" -> containsSpecialtyMetal;
+				default -> Boolean.FALSE;
+			};
+		}
 
 		public boolean dod() {
 			return "DOD".equals(buyer);

@@ -68,6 +68,14 @@ public final class SourceQualificationService {
 		List<InputError> errors = new ArrayList<>();
 		checkCountry(r.supplierCountry(), "supplierCountry", errors);
 		checkCountry(r.manufactureCountry(), "manufactureCountry", errors);
+		checkCountry(r.specialtyMetalMeltCountry(), "specialtyMetalMeltCountry", errors);
+		if (r.specialtyMetalMeltCountry() != null && Boolean.FALSE.equals(r.containsSpecialtyMetal())) {
+			errors.add(new InputError("specialtyMetalMeltCountry", "given although containsSpecialtyMetal is false"));
+		}
+		if (r.domesticAtEveryStage() != null
+				&& !java.util.Set.of("TEXTILE_OR_CLOTHING", "FOOD", "HAND_TOOL").contains(r.productKind())) {
+			errors.add(new InputError("domesticAtEveryStage", "only used with Berry items (textiles and clothing, food, hand tools)"));
+		}
 		if (r.domesticComponentShare() != null && r.qualifyingCountryComponentShare() != null
 				&& r.domesticComponentShare().add(r.qualifyingCountryComponentShare()).compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
 			errors.add(new InputError("qualifyingCountryComponentShare",
@@ -85,7 +93,8 @@ public final class SourceQualificationService {
 					+ data.coversFrom(REGIME) + "; " + asOf + " is earlier");
 		}
 		Acquisition a = new Acquisition(asOf, r.supplierCountry(), r.manufactureCountry(), r.productKind(),
-				r.commercialOffTheShelf(), r.chemicalWarfareProtectiveClothing(), r.domesticComponentShare(),
+				r.commercialOffTheShelf(), r.chemicalWarfareProtectiveClothing(), r.domesticAtEveryStage(),
+				r.containsSpecialtyMetal(), r.specialtyMetalMeltCountry(), r.domesticComponentShare(),
 				r.qualifyingCountryComponentShare(), r.contractValue(), r.placeOfUse(), r.deliveryYear(), r.buyer(),
 				r.dpaTitle(), r.nonavailability(), r.unreasonableCost(), r.publicInterest(),
 				r.fallbackThresholdConditions());
@@ -93,7 +102,8 @@ public final class SourceQualificationService {
 		try {
 			session.setGlobal("findings", new FindingCollector());
 			session.insert(a);
-			for (String c : new java.util.LinkedHashSet<>(java.util.Arrays.asList(r.supplierCountry(), r.manufactureCountry()))) {
+			for (String c : new java.util.LinkedHashSet<>(java.util.Arrays.asList(r.supplierCountry(), r.manufactureCountry(),
+					r.specialtyMetalMeltCountry()))) {
 				if (c == null) {
 					continue;
 				}

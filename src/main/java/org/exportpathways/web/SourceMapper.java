@@ -7,6 +7,7 @@ import org.exportpathways.api.model.BuyAmericanResultDto;
 import org.exportpathways.api.model.DatedFactDto;
 import org.exportpathways.api.model.DatedStatusDto;
 import org.exportpathways.api.model.DpaResultDto;
+import org.exportpathways.api.model.EnablerDto;
 import org.exportpathways.api.model.QualificationRequestDto;
 import org.exportpathways.api.model.QualificationResponseDto;
 import org.exportpathways.api.model.RuleStatusDto;
@@ -29,7 +30,8 @@ public class SourceMapper {
 				: new BuyAmericanExceptionFactsDto();
 		return new QualificationRequest((r.getAsOf() != null) ? r.getAsOf() : notifications.today(),
 				r.getSupplierCountry(), r.getManufactureCountry(), r.getProductKind().getValue(),
-				r.getCommercialOffTheShelf(), r.getChemicalWarfareProtectiveClothing(), r.getDomesticComponentShare(),
+				r.getCommercialOffTheShelf(), r.getChemicalWarfareProtectiveClothing(), r.getDomesticAtEveryStage(),
+				r.getContainsSpecialtyMetal(), r.getSpecialtyMetalMeltCountry(), r.getDomesticComponentShare(),
 				r.getQualifyingCountryComponentShare(), r.getContractValue(),
 				(r.getPlaceOfUse() != null) ? r.getPlaceOfUse().getValue() : null, r.getDeliveryYear(),
 				r.getBuyer().getValue(), (r.getDpaTitle() != null) ? r.getDpaTitle().getValue() : null,
@@ -47,11 +49,11 @@ public class SourceMapper {
 				b.missing())
 			.threshold(b.threshold())
 			.thresholdCitation(b.thresholdCitation());
-		List<DatedFactDto> enablers = r.enablers().stream()
-			.map((e) -> new DatedFactDto(e.name(), e.citation()).detail(e.detail())
+		List<EnablerDto> enablers = r.enablers().stream()
+			.map((e) -> new EnablerDto(e.name(), e.citation()).detail(e.detail())
 				.source(e.source())
-				.effectiveFrom(e.effectiveFrom())
-				.effectiveTo(e.effectiveTo()))
+				.since(e.effectiveFrom())
+				.until(e.effectiveTo()))
 			.toList();
 		return new QualificationResponseDto(qualifying, ba, part(r.berry()), part(r.specialtyMetals()),
 				new DpaResultDto(DpaResultDto.StatusEnum.fromValue(r.dpa().status()), r.dpa().conditions(),

@@ -55,7 +55,7 @@ class SamplesIntegrationTests {
 
 	@TestFactory
 	Stream<DynamicTest> screenTransferSamples() throws IOException {
-		List<Path> requests = requests(SAMPLES.resolve("screenTransfer"));
+		List<Path> requests = requests(SAMPLES.resolve("transfers"));
 		assertThat(requests).hasSizeGreaterThanOrEqualTo(12);
 		return requests.stream()
 			.map((req) -> DynamicTest.dynamicTest(req.getFileName().toString(),
@@ -64,7 +64,7 @@ class SamplesIntegrationTests {
 
 	@TestFactory
 	Stream<DynamicTest> qualifySourceSamples() throws IOException {
-		List<Path> requests = requests(SAMPLES.resolve("qualifySource"));
+		List<Path> requests = requests(SAMPLES.resolve("sources"));
 		assertThat(requests).hasSizeGreaterThanOrEqualTo(10);
 		return requests.stream()
 			.map((req) -> DynamicTest.dynamicTest(req.getFileName().toString(),

@@ -61,7 +61,7 @@ class SourceApiIntegrationTests {
 				.body("specialtyMetals.status", equalTo("NOT_APPLICABLE"))
 				.body("dpaDomesticSource.status", equalTo("NO"))
 				.body("enablers.name", hasItems("RDP_QUALIFYING_COUNTRY", "NATO", "SECURITY_OF_SUPPLY_ARRANGEMENT"))
-				.body("enablers.find { it.name == 'SECURITY_OF_SUPPLY_ARRANGEMENT' }.effectiveFrom", equalTo("2024-10-22"))
+				.body("enablers.find { it.name == 'SECURITY_OF_SUPPLY_ARRANGEMENT' }.since", equalTo("2024-10-22"))
 				.body("findings.ruleId", hasItems("PR-QC-001", "PR-BA-034", "DP-DS-004", "DP-DS-006"))
 				.body("findings.find { it.ruleId == 'PR-BA-021' }.message", containsString("66%"))
 				.body("advisory", startsWith("Advisory only"))
