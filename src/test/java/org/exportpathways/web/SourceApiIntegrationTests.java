@@ -43,7 +43,7 @@ class SourceApiIntegrationTests {
 		return map("asOf", "2026-11-25", "supplierCountry", "DE", "manufactureCountry", "DE", "productKind",
 				"END_PRODUCT", "commercialOffTheShelf", false, "domesticComponentShare", 20,
 				"qualifyingCountryComponentShare", 46, "contractValue", 2500000, "placeOfUse", "UNITED_STATES",
-				"deliveryYear", 2026, "buyer", "DOD", "dpaTitle", "III");
+				"deliveryYear", 2026, "buyer", "DOD", "dpaTitle", "III", "containsSpecialtyMetal", false);
 	}
 
 	@Nested
