@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.exportpathways.domain.Channel;
 import org.exportpathways.domain.DatedValue;
 import org.exportpathways.domain.InputError;
 import org.exportpathways.domain.InvalidInputException;
@@ -92,9 +93,19 @@ public final class NotificationService {
 		if (sale.firearmsValue() != null && sale.firearmsValue().signum() > 0 && Boolean.FALSE.equals(sale.includesFirearms())) {
 			errors.add(new InputError(prefix + "firearmsValue", "a firearms value is given but usmlCategories does not include I"));
 		}
+		if (sale.firearmsValue() != null && sale.channel() != Channel.DCS) {
+			errors.add(new InputError(prefix + "firearmsValue", "only used with DCS licenses (22 CFR 123.15(a)(3))"));
+		}
+		if (sale.designAndConstructionValue() != null && sale.channel() != Channel.FMS) {
+			errors.add(new InputError(prefix + "designAndConstructionValue",
+					"only used with FMS letters of offer (36(b)(1)); section 36(c) has no design and construction test"));
+		}
 		if (sale.newSalesTerritory() != null) {
 			for (String c : sale.newSalesTerritory()) {
-				if (!data.isCountry(c)) {
+				if ("US".equals(c)) {
+					errors.add(new InputError(prefix + "newSalesTerritory", "the United States is not a sales territory"));
+				}
+				else if (!data.isCountry(c)) {
 					errors.add(new InputError(prefix + "newSalesTerritory",
 							"'" + c + "' is not an ISO 3166-1 alpha-2 country code"));
 				}

@@ -123,7 +123,8 @@ public final class SimulationService {
 		for (int i = 0; i < sales.size(); i++) {
 			if (sales.get(i).sale().asOf().isBefore(coversFrom)) {
 				errors.add(new InputError("sales[" + i + "].asOf", "the rule bundle covers business dates from "
-						+ coversFrom + "; " + sales.get(i).sale().asOf() + " is earlier"));
+						+ coversFrom + "; " + sales.get(i).sale().asOf() + " (the sale's asOf, or the batch asOf it "
+						+ "defaults to) is earlier"));
 			}
 		}
 		if (!errors.isEmpty()) {

@@ -86,7 +86,9 @@ public final class ThresholdResolver {
 				if (s.factor() != null || s.index() != null || s.toYear() != null) {
 					errors.add(new InputError(field, "CUSTOM takes thresholds only (no factor, index or toYear)"));
 				}
-				if (s.custom() == null && s.customFirearms() == null) {
+				boolean none = (s.custom() == null || s.custom().values().stream().allMatch(Map::isEmpty))
+						&& s.customFirearms() == null;
+				if (none) {
 					errors.add(new InputError(field + ".thresholds", "CUSTOM needs at least one threshold"));
 				}
 			}

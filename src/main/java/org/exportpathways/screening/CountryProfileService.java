@@ -51,7 +51,8 @@ public final class CountryProfileService {
 		CountryProfile.Fact itar = listing.isEmpty() ? null
 				: fact(listing.get(0), "126.1", "Table " + ("d1".equals(listing.get(0).get("table")) ? "1 to (d)(1)"
 						: "2 to (d)(2), paragraph (" + listing.get(0).get("paragraph") + ")") + ": policy "
-						+ listing.get(0).get("policy"));
+						+ listing.get(0).get("policy") + ("SECURITY_FORCES".equals(listing.get(0).get("applies_to"))
+								? " (armed forces, police, intelligence and internal security forces only)" : ""));
 		String status = listing.isEmpty() ? "NOT_LISTED" : listing.get(0).get("policy");
 		List<CountryProfile.Fact> groups = data.memberships("ear-country-groups", code, asOf).stream()
 			.map((r) -> fact(r, r.get("group"), null))

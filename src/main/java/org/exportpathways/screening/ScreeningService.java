@@ -110,7 +110,20 @@ public final class ScreeningService {
 		for (ScreeningRequest.Item item : request.items()) {
 			items.put(item.id(), fact(item, asOf));
 		}
-		NotificationResult notification = notification(request, items.values());
+		SaleCase saleCase = saleCase(request, items.values());
+		if (saleCase != null) {
+			List<InputError> saleErrors = checkSale(request, saleCase);
+			if (!saleErrors.isEmpty()) {
+				throw new InvalidInputException(saleErrors, false);
+			}
+		}
+		NotificationResult notification = null;
+		if (saleCase != null) {
+			NotificationResult n = notifications.evaluateChecked(saleCase, Scenario.STATUTORY, "sale.");
+			notification = new NotificationResult(n.outcome(), n.section(), n.reviewPeriodDays(), n.reviewWaived(),
+					n.recipientGroup(), n.thresholdTier(), n.thresholds(), n.triggeredBy(), screeningPaths(n.missing()),
+					n.findings(), n.asOf(), n.scenario());
+		}
 		ScreeningRequest.EndUser eu = (request.endUser() != null) ? request.endUser() : ScreeningRequest.EndUser.UNKNOWN;
 		ScreeningRequest.Exporter ex = (request.exporter() != null) ? request.exporter()
 				: ScreeningRequest.Exporter.UNKNOWN;
@@ -246,7 +259,8 @@ public final class ScreeningService {
 		}
 	}
 
-	private NotificationResult notification(ScreeningRequest r, Collection<Object> items) {
+	/** The sale as the notification rules see it, when the transfer has ITAR items; else null. */
+	private SaleCase saleCase(ScreeningRequest r, Collection<Object> items) {
 		Set<String> categories = new LinkedHashSet<>();
 		for (Object o : items) {
 			if (o instanceof UsmlItem u) {
@@ -257,11 +271,39 @@ public final class ScreeningService {
 			return null;
 		}
 		ScreeningRequest.Sale s = (r.sale() != null) ? r.sale() : ScreeningRequest.Sale.UNKNOWN;
-		SaleCase sale = new SaleCase(Channel.valueOf(r.channel()), r.destination(), r.asOf(),
-				s.majorDefenseEquipmentValue(), s.totalValue(), s.designAndConstructionValue(), firearmsValue(items),
-				sorted(categories),
-				null, (s.newSalesTerritory() != null) ? sorted(s.newSalesTerritory()) : null, null);
-		return notifications.evaluateChecked(sale, Scenario.STATUTORY, "sale.");
+		return new SaleCase(Channel.valueOf(r.channel()), r.destination(), r.asOf(), s.majorDefenseEquipmentValue(),
+				s.totalValue(), s.designAndConstructionValue(), "DCS".equals(r.channel()) ? firearmsValue(items) : null,
+				sorted(categories), null,
+				(s.newSalesTerritory() != null) ? sorted(s.newSalesTerritory()) : null, null);
+	}
+
+	/** Problems with the sale block: as the notification pack checks them, and the items' values against the total. */
+	private List<InputError> checkSale(ScreeningRequest r, SaleCase sale) {
+		List<InputError> errors = new ArrayList<>();
+		for (InputError e : notifications.check(sale, "sale.")) {
+			errors.add(e.field().equals("sale.firearmsValue") ? new InputError("items",
+					"the Category I(a)-(g) firearms among the items: " + e.message()) : e);
+		}
+		BigDecimal known = BigDecimal.ZERO;
+		for (ScreeningRequest.Item item : r.items()) {
+			if (item.value() != null) {
+				known = known.add(item.value());
+			}
+		}
+		if (sale.totalValue() != null && known.compareTo(sale.totalValue()) > 0) {
+			errors.add(new InputError("sale.totalValue", "the items' values add up to " + known.toPlainString()
+					+ ", more than the sale's total of " + sale.totalValue().toPlainString()));
+		}
+		return errors;
+	}
+
+	/** The notification's missing fields, named as the screening request names them. */
+	static List<String> screeningPaths(List<String> missing) {
+		return missing.stream().map((f) -> switch (f) {
+			case "firearmsValue" -> "items[].usml.paragraph and items[].value (Category I items)";
+			case "usmlCategories" -> "items[].usml.category";
+			default -> "sale." + f;
+		}).distinct().toList();
 	}
 
 	/**

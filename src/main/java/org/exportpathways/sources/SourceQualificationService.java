@@ -69,6 +69,13 @@ public final class SourceQualificationService {
 		checkCountry(r.supplierCountry(), "supplierCountry", errors);
 		checkCountry(r.manufactureCountry(), "manufactureCountry", errors);
 		checkCountry(r.specialtyMetalMeltCountry(), "specialtyMetalMeltCountry", errors);
+		if (r.specialtyMetalMeltCountry() != null && "SPECIALTY_METAL".equals(r.productKind())) {
+			errors.add(new InputError("specialtyMetalMeltCountry", "for SPECIALTY_METAL the melt country is manufactureCountry; "
+					+ "give it there"));
+		}
+		if (r.containsSpecialtyMetal() != null && !java.util.Set.of("END_PRODUCT", "COMPONENT").contains(r.productKind())) {
+			errors.add(new InputError("containsSpecialtyMetal", "only used with END_PRODUCT or COMPONENT"));
+		}
 		if (r.specialtyMetalMeltCountry() != null && Boolean.FALSE.equals(r.containsSpecialtyMetal())) {
 			errors.add(new InputError("specialtyMetalMeltCountry", "given although containsSpecialtyMetal is false"));
 		}

@@ -156,6 +156,11 @@ public class SimulationUploadConverter extends AbstractHttpMessageConverter<Simu
 				return sales;
 			}
 			List<String> header = it.next().stream().map(String::strip).toList();
+			for (String h : new java.util.HashSet<>(header)) {
+				if (java.util.Collections.frequency(header, h) > 1) {
+					errors.add(new InputError("sales", "CSV column '" + h + "' appears more than once"));
+				}
+			}
 			for (String h : header) {
 				if (!COLUMNS.contains(h)) {
 					errors.add(new InputError("sales", "unknown CSV column '" + h + "' (columns: " + COLUMNS + ")"));

@@ -16,7 +16,8 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * Nothing accepted is lost or guessed: a null inside a list, an empty string for a date, number or enum, a number
- * sent as a string, and a duplicated key are refused (400 naming the field) instead of being read leniently.
+ * sent as a string, a fraction for a whole number, a date sent as a number or a date-time, and a duplicated key are
+ * refused (400 naming the field) instead of being read leniently.
  */
 @Configuration(proxyBeanMethods = false)
 public class StrictJsonConfiguration {
@@ -25,6 +26,10 @@ public class StrictJsonConfiguration {
 	JsonMapperBuilderCustomizer strictInput() {
 		return (builder) -> {
 			builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+			// dates are yyyy-mm-dd strings: no epoch-day numbers, no date-times cut down to a date
+			builder.defaultLeniency(false);
+			builder.withCoercionConfig(LogicalType.Integer,
+					(c) -> c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
 			for (Class<?> type : List.of(Collection.class, List.class, Set.class)) {
 				builder.withConfigOverride(type, (o) -> o.setNullHandling(JsonSetter.Value.forContentNulls(Nulls.FAIL)));
 			}

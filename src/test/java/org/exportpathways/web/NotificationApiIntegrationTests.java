@@ -171,6 +171,30 @@ class NotificationApiIntegrationTests {
 		}
 
 		@Test
+		void aDateSentAsANumberOrADateTimeIsRefused() {
+			problem(evaluate(map("channel", "FMS", "recipient", "DE", "asOf", 20240307)), 400, "asOf");
+			problem(evaluate(map("channel", "FMS", "recipient", "DE", "asOf", "2024-03-07T10:00:00Z")), 400, "asOf");
+		}
+
+		@Test
+		void aNullInsideAListIsRefusedNotA500() {
+			problem(evaluate(map("channel", "FMS", "recipient", "DE", "newSalesTerritory", java.util.Arrays.asList((Object) null))),
+					400, "newSalesTerritory[0]");
+		}
+
+		@Test
+		void aFractionalYearIsRefused() {
+			problem(evaluate(map("channel", "FMS", "recipient", "DE", "scenario",
+					Map.of("kind", "INFLATION_ADJUSTED", "index", "CPI_U", "toYear", 2024.9))), 400, "scenario.toYear");
+		}
+
+		@Test
+		void aValueForAnotherChannelIsRefusedNotIgnored() {
+			problem(evaluate(map("channel", "DCS", "recipient", "DE", "designAndConstructionValue", 5)), 400,
+					"designAndConstructionValue");
+		}
+
+		@Test
 		void aDateBeforeTheBundleCoverageIsUnprocessable() {
 			problem(evaluate(map("channel", "FMS", "recipient", "DE", "asOf", "1999-01-01")), 422, "asOf");
 		}
