@@ -15,7 +15,7 @@ public final class CountryProfileService {
 
 	/** Membership tables reported in the profile, by the name they are reported under. */
 	static final Map<String, String> MEMBERSHIPS = Map.ofEntries(Map.entry("nato-members", "NATO"),
-			Map.entry("aeca-nato-plus-5", "NATO_PLUS_5 (named with NATO in AECA section 36)"),
+			Map.entry("aeca-nato-plus-5", "NATO_PLUS_5"),
 			Map.entry("aukus-partners", "AUKUS"), Map.entry("defense-trade-treaties", "DEFENSE_TRADE_TREATY"),
 			Map.entry("aeca-middle-east", "MIDDLE_EAST (AECA 36(h))"),
 			Map.entry("rdp-qualifying-countries", "RDP_QUALIFYING_COUNTRY"),
@@ -75,6 +75,14 @@ public final class CountryProfileService {
 		List<CountryProfile.Fact> memberships = new ArrayList<>();
 		for (String table : MEMBERSHIP_ORDER) {
 			for (DatedRecord r : data.memberships(table, code, asOf)) {
+				if (table.equals("nato-members")) {
+					memberships.add(fact(r, "NATO_PLUS_5", "as a NATO member country: the AECA section 36 group with "
+							+ "the 15-day review and the higher thresholds (22 U.S.C. 2776(b)(6), (c)(5))"));
+				}
+				if (table.equals("aeca-nato-plus-5")) {
+					memberships.add(fact(r, "NATO_PLUS_5", "named with NATO in AECA section 36: " + r.note()));
+					continue;
+				}
 				memberships.add(fact(r, MEMBERSHIPS.get(table),
 						table.equals("dpa-domestic-source") ? r.get("scope") + ": " + r.get("conditions") : null));
 			}

@@ -186,7 +186,7 @@ class ScreeningApiIntegrationTests {
 				.body("itar126_1.status", equalTo("NOT_LISTED"))
 				.body("countryGroups.name", hasItems("A:1", "A:5", "B"))
 				.body("chartColumns.name", equalTo(List.of("CB1")))
-				.body("memberships.name", hasItem("AUKUS"))
+				.body("memberships.name", hasItems("AUKUS", "NATO_PLUS_5"))
 				.body("memberships.find { it.name == 'DEFENSE_TRADE_TREATY' }.effectiveFrom", equalTo("2013-05-16"))
 				.body("memberships.find { it.name == 'AUKUS' }.citation", containsString("38(l)"))
 				.body("itarExemptions.name", hasItems("126.7", "126.16"))
@@ -219,7 +219,8 @@ class ScreeningApiIntegrationTests {
 			given().get("/v1/countries/DE")
 				.then()
 				.statusCode(200)
-				.body("memberships.find { it.name == 'NATO' }.effectiveFrom", equalTo("1955-05-06"));
+				.body("memberships.find { it.name == 'NATO' }.effectiveFrom", equalTo("1955-05-06"))
+				.body("memberships.name", hasItem("NATO_PLUS_5"));
 		}
 
 		@Test
