@@ -46,29 +46,25 @@ class SamplesIntegrationTests {
 
 	@TestFactory
 	Stream<DynamicTest> evaluateNotificationSamples() throws IOException {
-		List<Path> requests = requests(SAMPLES.resolve("evaluateNotification"));
-		assertThat(requests).hasSizeGreaterThanOrEqualTo(9);
-		return requests.stream()
-			.map((req) -> DynamicTest.dynamicTest(req.getFileName().toString(),
-					() -> compare(req, post("/v1/notifications/evaluations", req))));
+		return samples("evaluateNotification", "/v1/notifications/evaluations", 9);
 	}
 
 	@TestFactory
 	Stream<DynamicTest> screenTransferSamples() throws IOException {
-		List<Path> requests = requests(SAMPLES.resolve("transfers"));
-		assertThat(requests).hasSizeGreaterThanOrEqualTo(12);
-		return requests.stream()
-			.map((req) -> DynamicTest.dynamicTest(req.getFileName().toString(),
-					() -> compare(req, post("/v1/transfers/screenings", req))));
+		return samples("transfers", "/v1/transfers/screenings", 12);
 	}
 
 	@TestFactory
 	Stream<DynamicTest> qualifySourceSamples() throws IOException {
-		List<Path> requests = requests(SAMPLES.resolve("sources"));
-		assertThat(requests).hasSizeGreaterThanOrEqualTo(10);
+		return samples("sources", "/v1/sources/qualifications", 10);
+	}
+
+	/** One test per request in samples/{folder}, posted to {path} and compared with its expected response. */
+	private Stream<DynamicTest> samples(String folder, String path, int atLeast) throws IOException {
+		List<Path> requests = requests(SAMPLES.resolve(folder));
+		assertThat(requests).hasSizeGreaterThanOrEqualTo(atLeast);
 		return requests.stream()
-			.map((req) -> DynamicTest.dynamicTest(req.getFileName().toString(),
-					() -> compare(req, post("/v1/sources/qualifications", req))));
+			.map((req) -> DynamicTest.dynamicTest(req.getFileName().toString(), () -> compare(req, post(path, req))));
 	}
 
 	@Test
