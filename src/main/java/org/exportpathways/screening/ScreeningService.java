@@ -271,8 +271,15 @@ public final class ScreeningService {
 			return null;
 		}
 		ScreeningRequest.Sale s = (r.sale() != null) ? r.sale() : ScreeningRequest.Sale.UNKNOWN;
+		BigDecimal itemsValue = BigDecimal.ZERO;
+		for (ScreeningRequest.Item item : r.items()) {
+			if (item.value() != null) {
+				itemsValue = itemsValue.add(item.value());
+			}
+		}
 		return new SaleCase(Channel.valueOf(r.channel()), r.destination(), r.asOf(), s.majorDefenseEquipmentValue(),
-				s.totalValue(), s.designAndConstructionValue(), "DCS".equals(r.channel()) ? firearmsValue(items) : null,
+				s.totalValue(), (s.totalValue() == null && itemsValue.signum() > 0) ? itemsValue : null,
+				s.designAndConstructionValue(), "DCS".equals(r.channel()) ? firearmsValue(items) : null,
 				sorted(categories), null,
 				(s.newSalesTerritory() != null) ? sorted(s.newSalesTerritory()) : null, null);
 	}

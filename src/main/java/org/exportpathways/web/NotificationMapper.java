@@ -89,7 +89,7 @@ public class NotificationMapper {
 			}
 		}
 		return new SaleCase(Channel.valueOf(channel.getValue()), recipient, (asOf != null) ? asOf : defaultAsOf, mde,
-				total, dc, firearms, (cats != null) ? sorted(cats) : null, sme,
+				total, null, dc, firearms, (cats != null) ? sorted(cats) : null, sme,
 				(territory != null) ? sorted(territory) : null,
 				emergency);
 	}
