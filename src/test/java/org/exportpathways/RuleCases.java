@@ -30,6 +30,40 @@ public final class RuleCases {
 	private RuleCases() {
 	}
 
+	/** {@code expect[key]}, when present, equals {@code actual}. */
+	public static void check(Map<String, Object> expect, String key, Object actual, String why) {
+		if (expect.containsKey(key)) {
+			assertThat(actual).as(key + "; " + why).isEqualTo(expect.get(key));
+		}
+	}
+
+	/** {@code expect[key]}, when present, lists exactly the {@code actual} values, in any order. */
+	@SuppressWarnings("unchecked")
+	public static void exactly(Map<String, Object> expect, String key, List<String> actual, String why) {
+		if (expect.containsKey(key)) {
+			assertThat(actual).as(key + "; " + why).containsExactlyInAnyOrderElementsOf((List<String>) expect.get(key));
+		}
+	}
+
+	/**
+	 * The rule ids of {@code expect.fired} are among {@code fired}, those of {@code expect.notFired} are not, and each
+	 * text of {@code expect.messages} appears in one of {@code messages}.
+	 */
+	@SuppressWarnings("unchecked")
+	public static void explanations(Map<String, Object> expect, List<String> fired, List<String> messages, String why) {
+		if (expect.containsKey("fired")) {
+			assertThat(fired).as("rules fired; " + why).containsAll((List<String>) expect.get("fired"));
+		}
+		if (expect.containsKey("notFired")) {
+			assertThat(fired).as("rules fired; " + why).doesNotContainAnyElementsOf((List<String>) expect.get("notFired"));
+		}
+		if (expect.containsKey("messages")) {
+			for (String text : (List<String>) expect.get("messages")) {
+				assertThat(messages).as("a finding mentioning '" + text + "'; " + why).anyMatch((m) -> m.contains(text));
+			}
+		}
+	}
+
 	@SuppressWarnings("unchecked")
 	public static Stream<DynamicNode> load(String regime, BiConsumer<Map<String, Object>, Map<String, Object>> run)
 			throws IOException {
