@@ -13,7 +13,8 @@ public class InvalidInputException extends RuntimeException {
 	private final boolean unprocessable;
 
 	public InvalidInputException(List<InputError> errors, boolean unprocessable) {
-		super(errors.stream().map((e) -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""));
+		super(errors.stream().limit(20).map((e) -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse("")
+				+ ((errors.size() > 20) ? "; and " + (errors.size() - 20) + " more" : ""));
 		this.errors = List.copyOf(errors);
 		this.unprocessable = unprocessable;
 	}

@@ -202,7 +202,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		return m;
 	}
 
-	private static ResponseEntity<Object> problem(HttpStatus status, String detail, List<InputError> errors) {
+	/** At most this many field errors are listed in one response; the detail says how many more there were. */
+	static final int MAX_ERRORS = 100;
+
+	private static ResponseEntity<Object> problem(HttpStatus status, String detail, List<InputError> all) {
+		List<InputError> errors = (all.size() > MAX_ERRORS) ? all.subList(0, MAX_ERRORS) : all;
+		if (all.size() > MAX_ERRORS) {
+			detail = detail + " " + all.size() + " problems; the first " + MAX_ERRORS + " are listed.";
+		}
 		ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
 		pd.setType(URI.create("about:blank"));
 		if (!errors.isEmpty()) {

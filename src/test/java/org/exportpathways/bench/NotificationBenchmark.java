@@ -76,7 +76,8 @@ public class NotificationBenchmark {
 		BigDecimal mde = (r.nextInt(2) == 0) ? null
 				: BigDecimal.valueOf((total != null) ? r.nextLong(total.longValue() + 1) : r.nextInt(40_000_000));
 		LocalDate asOf = LocalDate.of(2010, 1, 1).plusDays(r.nextInt(6000));
-		return new SaleCase(channel, recipient, asOf, mde, total, null, (r.nextInt(3) == 0) ? null : BigDecimal.ZERO, null,
+		BigDecimal designAndConstruction = (channel != Channel.FMS || r.nextInt(3) == 0) ? null : BigDecimal.ZERO;
+		return new SaleCase(channel, recipient, asOf, mde, total, null, designAndConstruction, null,
 				(channel == Channel.DCS && r.nextBoolean()) ? Set.of((r.nextInt(5) == 0) ? "I" : "XI") : null,
 				(channel == Channel.MANUFACTURING_AGREEMENT) ? Boolean.valueOf(r.nextBoolean()) : null,
 				r.nextBoolean() ? Set.of() : null, null);
