@@ -289,6 +289,19 @@ class NotificationApiIntegrationTests {
 		}
 
 		@Test
+		void aBatchWithManyBadSalesListsTheFirstHundredProblems() {
+			java.util.List<Object> sales = new java.util.ArrayList<>();
+			for (int i = 0; i < 150; i++) {
+				sales.add(map("id", "s" + i, "channel", "FMS", "recipient", "QQ"));
+			}
+			Map<String, Object> body = new HashMap<>(batch());
+			body.put("sales", sales);
+			problem(given().contentType(ContentType.JSON).body(body).post(SIMULATIONS).then(), 400, "sales[99].recipient")
+				.body("errors.size()", equalTo(100))
+				.body("detail", containsString("150 problems"));
+		}
+
+		@Test
 		void anEmptyScenarioListIsRefused() {
 			Map<String, Object> body = new HashMap<>(batch());
 			body.put("scenarios", List.of());
