@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.exportpathways.domain.InvalidInputException;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -16,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Loads the analysts' given/expect case files of a regime folder under rules/cases/ as dynamic tests. */
 public final class RuleCases {
@@ -28,6 +31,23 @@ public final class RuleCases {
 		.build();
 
 	private RuleCases() {
+	}
+
+	/**
+	 * When the case expects an {@code error}, asserts that {@code call} is refused with that status (400, or 422 for
+	 * unprocessable input) naming that field, and returns true; returns false when no error is expected.
+	 */
+	@SuppressWarnings("unchecked")
+	public static boolean expectedError(Map<String, Object> expect, ThrowingCallable call) {
+		if (!expect.containsKey("error")) {
+			return false;
+		}
+		Map<String, Object> error = (Map<String, Object>) expect.get("error");
+		assertThatThrownBy(call).isInstanceOfSatisfying(InvalidInputException.class, (ex) -> {
+			assertThat(ex.unprocessable() ? 422 : 400).isEqualTo(error.get("status"));
+			assertThat(ex.errors()).extracting((e) -> e.field()).contains((String) error.get("field"));
+		});
+		return true;
 	}
 
 	/** {@code expect[key]}, when present, equals {@code actual}. */

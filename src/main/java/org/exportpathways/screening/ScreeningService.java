@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +20,7 @@ import org.exportpathways.domain.Finding;
 import org.exportpathways.domain.InputError;
 import org.exportpathways.domain.InvalidInputException;
 import org.exportpathways.domain.SaleCase;
+import org.exportpathways.domain.StableSets;
 import org.exportpathways.domain.ScreeningFacts.ChartCell;
 import org.exportpathways.domain.ScreeningFacts.CountryGroup;
 import org.exportpathways.domain.ScreeningFacts.EarItem;
@@ -131,7 +130,7 @@ public final class ScreeningService {
 				eu.aukusAuthorizedUser(), eu.canadianRegistered(), eu.treatyApprovedCommunity(), eu.armedForcesSupport(),
 				eu.securityForces(), ex.ddtcRegistered(), ex.aukusAuthorizedUser(), request.temporary(),
 				request.manufactureAbroad(), request.priorLicensedExport(),
-				(eu.dualNationalities() != null) ? sorted(eu.dualNationalities()) : null);
+				(eu.dualNationalities() != null) ? StableSets.sorted(eu.dualNationalities()) : null);
 
 		KieSession session = engine.newSession();
 		try {
@@ -280,8 +279,8 @@ public final class ScreeningService {
 		return new SaleCase(Channel.valueOf(r.channel()), r.destination(), r.asOf(), s.majorDefenseEquipmentValue(),
 				s.totalValue(), (s.totalValue() == null && itemsValue.signum() > 0) ? itemsValue : null,
 				s.designAndConstructionValue(), "DCS".equals(r.channel()) ? firearmsValue(items) : null,
-				sorted(categories), null,
-				(s.newSalesTerritory() != null) ? sorted(s.newSalesTerritory()) : null, null);
+				StableSets.sorted(categories), null,
+				(s.newSalesTerritory() != null) ? StableSets.sorted(s.newSalesTerritory()) : null, null);
 	}
 
 	/** Problems with the sale block: as the notification pack checks them, and the items' values against the total. */
@@ -446,10 +445,6 @@ public final class ScreeningService {
 		return new ScreeningResult(overall, results, notification, findings, request.asOf());
 	}
 
-	/** An immutable set in a stable order, so explanations read the same every time. */
-	static Set<String> sorted(Set<String> values) {
-		return Collections.unmodifiableSortedSet(new TreeSet<>(values));
-	}
 
 	private static <T> Map<String, List<String>> group(List<T> facts, java.util.function.Function<T, String> key,
 			java.util.function.Function<T, String> value) {

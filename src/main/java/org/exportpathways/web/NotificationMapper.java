@@ -3,14 +3,12 @@ package org.exportpathways.web;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.exportpathways.api.model.AppliedThresholdDto;
 import org.exportpathways.api.model.ChannelDto;
@@ -38,6 +36,7 @@ import org.exportpathways.domain.Channel;
 import org.exportpathways.domain.Finding;
 import org.exportpathways.domain.NotificationFacts.ThresholdTest;
 import org.exportpathways.domain.SaleCase;
+import org.exportpathways.domain.StableSets;
 import org.exportpathways.domain.Threshold;
 import org.exportpathways.domain.ThresholdKind;
 import org.exportpathways.domain.Tier;
@@ -89,15 +88,11 @@ public class NotificationMapper {
 			}
 		}
 		return new SaleCase(Channel.valueOf(channel.getValue()), recipient, (asOf != null) ? asOf : defaultAsOf, mde,
-				total, null, dc, firearms, (cats != null) ? sorted(cats) : null, sme,
-				(territory != null) ? sorted(territory) : null,
+				total, null, dc, firearms, (cats != null) ? StableSets.sorted(cats) : null, sme,
+				(territory != null) ? StableSets.sorted(territory) : null,
 				emergency);
 	}
 
-	/** An immutable set in a stable order, so explanations read the same every time. */
-	static Set<String> sorted(Set<String> values) {
-		return Collections.unmodifiableSortedSet(new TreeSet<>(values));
-	}
 
 	public Scenario scenario(ScenarioDto s) {
 		if (s == null) {

@@ -17,6 +17,7 @@ import org.exportpathways.api.model.ScreeningOutcomeDto;
 import org.exportpathways.api.model.ScreeningRequestDto;
 import org.exportpathways.api.model.ScreeningResponseDto;
 import org.exportpathways.api.model.UsmlEntryDto;
+import org.exportpathways.domain.StableSets;
 import org.exportpathways.screening.CountryProfile;
 import org.exportpathways.screening.ScreeningRequest;
 import org.exportpathways.screening.ScreeningResult;
@@ -46,13 +47,13 @@ public class ScreeningMapper {
 						: new ScreeningRequest.EndUser((eu.getType() != null) ? eu.getType().getValue() : null,
 								eu.getAukusAuthorizedUser(), eu.getCanadianRegistered(), eu.getTreatyApprovedCommunity(),
 								eu.getArmedForcesSupport(), eu.getSecurityForces(),
-								(eu.getDualNationalities() != null) ? NotificationMapper.sorted(eu.getDualNationalities()) : null),
+								(eu.getDualNationalities() != null) ? StableSets.sorted(eu.getDualNationalities()) : null),
 				(ex == null) ? null : new ScreeningRequest.Exporter(ex.getDdtcRegistered(), ex.getAukusAuthorizedUser()),
 				r.getTemporary(), r.getManufactureAbroad(), r.getPriorLicensedExport(), r.getItems().stream().map(ScreeningMapper::item).toList(),
 				(sale == null) ? null
 						: new ScreeningRequest.Sale(sale.getMajorDefenseEquipmentValue(), sale.getTotalValue(),
 								sale.getDesignAndConstructionValue(),
-								(sale.getNewSalesTerritory() != null) ? NotificationMapper.sorted(sale.getNewSalesTerritory()) : null));
+								(sale.getNewSalesTerritory() != null) ? StableSets.sorted(sale.getNewSalesTerritory()) : null));
 	}
 
 	private static ScreeningRequest.Item item(ScreeningItemDto i) {

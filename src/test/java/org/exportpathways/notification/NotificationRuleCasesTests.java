@@ -11,13 +11,11 @@ import org.exportpathways.RuleCases;
 import org.exportpathways.TestBundle;
 import org.exportpathways.api.model.NotificationRequestDto;
 import org.exportpathways.domain.Finding;
-import org.exportpathways.domain.InvalidInputException;
 import org.exportpathways.domain.NotificationFacts.ThresholdTest;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
@@ -40,14 +38,8 @@ class NotificationRuleCasesTests {
 		assertThat(expect.keySet()).as("expect keys").isSubsetOf(EXPECT_KEYS);
 		NotificationRequestDto request = RuleCases.JSON.convertValue(given, NotificationRequestDto.class);
 		NotificationService service = TestBundle.NOTIFICATIONS;
-		if (expect.containsKey("error")) {
-			Map<String, Object> error = (Map<String, Object>) expect.get("error");
-			assertThatThrownBy(() -> service.evaluate(TestBundle.MAPPER.sale(request),
-					TestBundle.MAPPER.scenario(request.getScenario())))
-				.isInstanceOfSatisfying(InvalidInputException.class, (ex) -> {
-					assertThat(ex.unprocessable() ? 422 : 400).isEqualTo(error.get("status"));
-					assertThat(ex.errors()).extracting((e) -> e.field()).contains((String) error.get("field"));
-				});
+		if (RuleCases.expectedError(expect, () -> service.evaluate(TestBundle.MAPPER.sale(request),
+					TestBundle.MAPPER.scenario(request.getScenario())))) {
 			return;
 		}
 		NotificationResult r = service.evaluate(TestBundle.MAPPER.sale(request),
