@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -62,9 +63,20 @@ public class EngineConfiguration {
 		return new NotificationService(engine, data);
 	}
 
+	/**
+	 * The application's bounded pool for batch decisions ({@code exportpathways.decision-threads}, default one per
+	 * core; {@code exportpathways.decision-queue} tasks waiting at most).
+	 */
+	@Bean(destroyMethod = "close")
+	DecisionExecutor decisionExecutor(@Value("${exportpathways.decision-threads:0}") int threads,
+			@Value("${exportpathways.decision-queue:1024}") int queue) {
+		int n = (threads > 0) ? threads : Runtime.getRuntime().availableProcessors();
+		return new DecisionExecutor(n, queue);
+	}
+
 	@Bean
-	SimulationService simulationService(NotificationService notifications) {
-		return new SimulationService(notifications);
+	SimulationService simulationService(NotificationService notifications, DecisionExecutor executor) {
+		return new SimulationService(notifications, executor);
 	}
 
 	@Bean
@@ -86,7 +98,8 @@ public class EngineConfiguration {
 	HealthIndicator ruleBundleHealthIndicator(RuleBundle bundle, RuleEngine engine, RulesetVersion version) {
 		return () -> Health.up()
 			.withDetails(Map.of("rulesetVersion", version.value(), "origin", bundle.origin(), "rules",
-					engine.rules().size()))
+					engine.rules().size(), "decisions", engine.decisions(), "discardedSessions",
+					engine.discardedSessions()))
 			.build();
 	}
 

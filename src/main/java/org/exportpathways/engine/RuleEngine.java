@@ -6,10 +6,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.drools.core.common.TruthMaintenanceSystemFactory;
+import org.drools.core.reteoo.AgendaComponentFactory;
+import org.drools.kiesession.factory.KnowledgeHelperFactory;
+import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -20,11 +28,20 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * Compiles every DRL of the bundle into one shared, thread-safe KieBase at start-up. A compile error stops
  * start-up with the bundle file, line and message.
+ * <p>
+ * Every decision runs through {@link #decide}: a session is borrowed from a bounded pool, given a fresh
+ * {@link FindingCollector}, loaded, fired and read; it goes back to the pool (reset) only when all of that succeeded.
+ * A session whose work threw is disposed, never reused.
+ * <p>
+ * Truth maintenance ({@code insertLogical}) is a service Drools finds with the calling thread's context class loader,
+ * once, and caches in static fields. The constructor looks those services up itself, on the thread that builds the
+ * engine, with the application's class loader, and refuses to build an engine on the non-TMS fallbacks: a first
+ * firing on a thread that cannot see {@code drools-tms} (a ForkJoin common-pool thread inside the packaged jar)
+ * would otherwise cache the fallbacks and break every later session.
  */
 public final class RuleEngine {
 
@@ -32,7 +49,11 @@ public final class RuleEngine {
 
 	private final KieBase kieBase;
 
-	private final KieSessionsPool sessions;
+	private final BlockingQueue<KieSession> idle;
+
+	private final AtomicLong decisions = new AtomicLong();
+
+	private final AtomicLong discarded = new AtomicLong();
 
 	private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
 
@@ -41,6 +62,7 @@ public final class RuleEngine {
 	private final Map<String, Integer> ruleOrder = new HashMap<>();
 
 	public RuleEngine(RuleBundle bundle) {
+		requireTruthMaintenance();
 		List<BundleFile> drls = bundle.files("", ".drl");
 		if (drls.isEmpty()) {
 			throw new RuleBundleException("No DRL files in the rule bundle at " + bundle.origin());
@@ -75,7 +97,7 @@ public final class RuleEngine {
 			.map((w) -> display(w.getPath(), pathMap) + ":" + w.getLine() + ": " + w.getText().strip())
 			.toList();
 		this.kieBase = ks.newKieContainer(rid).getKieBase();
-		this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
+		this.idle = new ArrayBlockingQueue<>(Math.max(4, Runtime.getRuntime().availableProcessors() * 4));
 		ks.getRepository().removeKieModule(rid);
 	}
 
@@ -99,10 +121,94 @@ public final class RuleEngine {
 		return ruleOrder.getOrDefault(ruleName, Integer.MAX_VALUE);
 	}
 
-	/** A session from the pool: its {@code dispose()} resets it and returns it to the pool. */
-	public KieSession newSession() {
-		return sessions.newKieSession();
+	/**
+	 * Runs one decision on a session of the pool: {@code work} inserts the facts, fires and reads the result. The
+	 * session comes with a fresh {@code findings} global. When {@code work} throws, the session is disposed (its state
+	 * is unknown) and the exception propagates; otherwise it is reset and returned to the pool.
+	 */
+	public <T> T decide(Function<KieSession, T> work) {
+		KieSession session = idle.poll();
+		if (session == null) {
+			session = kieBase.newKieSession();
+		}
+		boolean reusable = false;
+		try {
+			session.setGlobal("findings", new FindingCollector());
+			T result = work.apply(session);
+			decisions.incrementAndGet();
+			reusable = true;
+			return result;
+		}
+		finally {
+			release(session, reusable);
+		}
 	}
+
+	private void release(KieSession session, boolean reusable) {
+		if (reusable) {
+			try {
+				((StatefulKnowledgeSessionImpl) session).reset();
+				if (idle.offer(session)) {
+					return;
+				}
+			}
+			catch (RuntimeException ex) {
+				reusable = false;
+			}
+		}
+		if (!reusable) {
+			discarded.incrementAndGet();
+		}
+		session.dispose();
+	}
+
+	/** Decisions completed since start-up. */
+	public long decisions() {
+		return decisions.get();
+	}
+
+	/** Sessions disposed because the work on them threw (never returned to the pool). */
+	public long discardedSessions() {
+		return discarded.get();
+	}
+
+	/**
+	 * Looks up the Drools services behind truth maintenance with the class loader that loaded the engine (the
+	 * application's, also inside the packaged jar) and fails unless they are the {@code drools-tms} implementations.
+	 * Drools caches the first lookup in static fields, so this must run before any rule fires.
+	 */
+	static void requireTruthMaintenance() {
+		Thread thread = Thread.currentThread();
+		ClassLoader previous = thread.getContextClassLoader();
+		thread.setContextClassLoader(RuleEngine.class.getClassLoader());
+		try {
+			List<String> wrong = new ArrayList<>();
+			if (!TruthMaintenanceSystemFactory.present()) {
+				wrong.add(TruthMaintenanceSystemFactory.class.getSimpleName() + " (none)");
+			}
+			else {
+				check(TruthMaintenanceSystemFactory.get(), wrong);
+			}
+			check(AgendaComponentFactory.get(), wrong);
+			check(KnowledgeHelperFactory.get(), wrong);
+			if (!wrong.isEmpty()) {
+				throw new RuleBundleException("Drools truth maintenance is not in use (drools-tms not found by "
+						+ "the application class loader); logical insertions would fail: " + wrong);
+			}
+		}
+		finally {
+			thread.setContextClassLoader(previous);
+		}
+	}
+
+	private static void check(Object service, List<String> wrong) {
+		if (service == null || !service.getClass().getName().startsWith(TMS_PACKAGE)) {
+			wrong.add((service == null) ? "null" : service.getClass().getName());
+		}
+	}
+
+	/** The package of the drools-tms implementations. */
+	static final String TMS_PACKAGE = "org.drools.tms.";
 
 	/** The facts of one type in a session after firing. */
 	@SuppressWarnings("unchecked")

@@ -136,9 +136,7 @@ public final class NotificationService {
 					+ data.coversFrom(REGIME) + "; " + asOf + " is earlier");
 		}
 		List<Threshold> applied = thresholds.resolve(sale.channel(), asOf, scenario, "scenario");
-		KieSession session = engine.newSession();
-		try {
-			session.setGlobal("findings", new FindingCollector());
+		return engine.decide((session) -> {
 			session.insert(sale);
 			Set<String> countries = new LinkedHashSet<>();
 			countries.add(sale.recipient());
@@ -165,10 +163,7 @@ public final class NotificationService {
 			insertValue(session, "advance-notification", "congressional-notification/advance-notification", asOf);
 			session.fireAllRules();
 			return read(session, sale, scenario, applied, engine);
-		}
-		finally {
-			session.dispose();
-		}
+		});
 	}
 
 	private void insertValue(KieSession session, String key, String id, LocalDate date) {

@@ -7,17 +7,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 import org.exportpathways.domain.InputError;
 import org.exportpathways.domain.InvalidInputException;
 import org.exportpathways.domain.NotificationFacts.ThresholdTest;
 import org.exportpathways.domain.Outcome;
 import org.exportpathways.domain.SaleCase;
+import org.exportpathways.engine.DecisionExecutor;
 
 /**
  * Runs a batch of sales through the notification rules under several named scenarios, each sale as of its own
- * date, and lists the sales whose outcome differs from the first scenario's. Sales are evaluated in parallel.
+ * date, and lists the sales whose outcome differs from the first scenario's. Sales are evaluated in parallel on
+ * the application's decision executor (never the common pool).
  */
 public final class SimulationService {
 
@@ -52,8 +53,11 @@ public final class SimulationService {
 
 	private final NotificationService notifications;
 
-	public SimulationService(NotificationService notifications) {
+	private final DecisionExecutor executor;
+
+	public SimulationService(NotificationService notifications, DecisionExecutor executor) {
 		this.notifications = notifications;
+		this.executor = executor;
 	}
 
 	public Result simulate(List<Sale> sales, List<NamedScenario> scenarios) {
@@ -61,7 +65,7 @@ public final class SimulationService {
 		List<ScenarioRun> runs = new ArrayList<>();
 		for (NamedScenario ns : scenarios) {
 			SaleOutcome[] outcomes = new SaleOutcome[sales.size()];
-			IntStream.range(0, sales.size()).parallel().forEach((i) -> {
+			executor.forEach(sales.size(), (i) -> {
 				Sale s = sales.get(i);
 				NotificationResult r = notifications.evaluateChecked(s.sale(), ns.scenario(), "sales[" + i + "].");
 				outcomes[i] = new SaleOutcome(s.id(), r.asOf(), r.outcome(), r.reviewPeriodDays(), r.triggeredBy(),

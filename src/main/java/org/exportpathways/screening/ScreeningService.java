@@ -116,13 +116,7 @@ public final class ScreeningService {
 				throw new InvalidInputException(saleErrors, false);
 			}
 		}
-		NotificationResult notification = null;
-		if (saleCase != null) {
-			NotificationResult n = notifications.evaluateChecked(saleCase, Scenario.STATUTORY, "sale.");
-			notification = new NotificationResult(n.outcome(), n.section(), n.reviewPeriodDays(), n.reviewWaived(),
-					n.recipientGroup(), n.thresholdTier(), n.thresholds(), n.triggeredBy(), screeningPaths(n.missing()),
-					n.findings(), n.asOf(), n.scenario());
-		}
+		NotificationResult notification = (saleCase != null) ? screeningNotification(saleCase) : null;
 		ScreeningRequest.EndUser eu = (request.endUser() != null) ? request.endUser() : ScreeningRequest.EndUser.UNKNOWN;
 		ScreeningRequest.Exporter ex = (request.exporter() != null) ? request.exporter()
 				: ScreeningRequest.Exporter.UNKNOWN;
@@ -132,9 +126,7 @@ public final class ScreeningService {
 				request.manufactureAbroad(), request.priorLicensedExport(),
 				(eu.dualNationalities() != null) ? StableSets.sorted(eu.dualNationalities()) : null);
 
-		KieSession session = engine.newSession();
-		try {
-			session.setGlobal("findings", new FindingCollector());
+		return engine.decide((session) -> {
 			session.insert(transfer);
 			items.values().forEach(session::insert);
 			insertControls(session, items.values(), asOf);
@@ -144,10 +136,14 @@ public final class ScreeningService {
 			}
 			session.fireAllRules();
 			return read(session, request, notification);
-		}
-		finally {
-			session.dispose();
-		}
+		});
+	}
+
+	private NotificationResult screeningNotification(SaleCase saleCase) {
+		NotificationResult n = notifications.evaluateChecked(saleCase, Scenario.STATUTORY, "sale.");
+		return new NotificationResult(n.outcome(), n.section(), n.reviewPeriodDays(), n.reviewWaived(),
+				n.recipientGroup(), n.thresholdTier(), n.thresholds(), n.triggeredBy(), screeningPaths(n.missing()),
+				n.findings(), n.asOf(), n.scenario());
 	}
 
 	private List<InputError> check(ScreeningRequest r) {

@@ -105,9 +105,7 @@ public final class SourceQualificationService {
 				r.qualifyingCountryComponentShare(), r.contractValue(), r.placeOfUse(), r.deliveryYear(), r.buyer(),
 				r.dpaTitle(), r.nonavailability(), r.unreasonableCost(), r.publicInterest(),
 				r.fallbackThresholdConditions());
-		KieSession session = engine.newSession();
-		try {
-			session.setGlobal("findings", new FindingCollector());
+		return engine.decide((session) -> {
 			session.insert(a);
 			for (String c : new java.util.LinkedHashSet<>(java.util.Arrays.asList(r.supplierCountry(), r.manufactureCountry(),
 					r.specialtyMetalMeltCountry()))) {
@@ -129,10 +127,7 @@ public final class SourceQualificationService {
 			value(session, "berry-small-purchase", P + "berry-small-purchase-threshold", asOf);
 			session.fireAllRules();
 			return read(session, a);
-		}
-		finally {
-			session.dispose();
-		}
+		});
 	}
 
 	private void checkCountry(String code, String field, List<InputError> errors) {

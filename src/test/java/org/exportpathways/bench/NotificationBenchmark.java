@@ -14,6 +14,7 @@ import org.exportpathways.domain.SaleCase;
 import org.exportpathways.notification.NotificationResult;
 import org.exportpathways.notification.NotificationService;
 import org.exportpathways.notification.Scenario;
+import org.exportpathways.engine.DecisionExecutor;
 import org.exportpathways.notification.SimulationService;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -53,7 +54,8 @@ public class NotificationBenchmark {
 	@Setup
 	public void setUp() {
 		notifications = TestBundle.NOTIFICATIONS;
-		simulations = new SimulationService(notifications);
+		simulations = new SimulationService(notifications,
+				new DecisionExecutor(Runtime.getRuntime().availableProcessors(), 1024));
 		Random random = new Random(42);
 		inputs = new ArrayList<>();
 		for (int i = 0; i < 4096; i++) {
