@@ -20,7 +20,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Loads the analysts' given/expect case files of a regime folder under rules/cases/ as dynamic tests. */
+/** Loads the analysts' given/expect case files of a regime pack (rules/&lt;pack&gt;/cases/) as dynamic tests. */
 public final class RuleCases {
 
 	static final YAMLMapper YAML = YAMLMapper.builder().build();
@@ -85,9 +85,9 @@ public final class RuleCases {
 	}
 
 	@SuppressWarnings("unchecked")
-	public static Stream<DynamicNode> load(String regime, BiConsumer<Map<String, Object>, Map<String, Object>> run)
+	public static Stream<DynamicNode> load(String pack, BiConsumer<Map<String, Object>, Map<String, Object>> run)
 			throws IOException {
-		Path dir = TestBundle.RULES.resolve("cases").resolve(regime);
+		Path dir = TestBundle.RULES.resolve(pack).resolve("cases");
 		List<Path> files;
 		try (Stream<Path> s = Files.list(dir)) {
 			files = s.filter((p) -> p.toString().endsWith(".yaml")).sorted().toList();

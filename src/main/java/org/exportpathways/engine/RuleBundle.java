@@ -9,13 +9,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The policy bundle: DRL rules, dated parameters and reference tables, read from the jar or from an external
+ * The policy bundle: {@code bundle.yaml}, shared tables in {@code reference/}, and one folder per regime pack (its
+ * {@code pack.yaml}, DRL rules, dated parameters, tables and cases), read from the jar or from an external
  * {@code rules/} folder. Its version is the semver declared in {@code bundle.yaml} plus a hash of the content that
- * decides (rules, parameters, reference data), so two bundles that decide differently never share a version.
+ * decides (rules, pack manifests, parameters, reference data), so two bundles that decide differently never share a
+ * version.
  */
 public final class RuleBundle {
 
-	static final List<String> DECIDING_PREFIXES = List.of("bundle.yaml", "reference/", "parameters/");
+	/** Deciding files at the bundle root: the bundle descriptor and the shared tables. */
+	static final List<String> DECIDING_PREFIXES = List.of("bundle.yaml", "reference/");
+
+	/** Deciding files inside a pack folder ({@code <pack>/...}): its manifest, parameters and tables. */
+	static final List<String> DECIDING_IN_PACK = List.of("pack.yaml", "parameters/", "reference/");
 
 	private final String origin;
 
@@ -50,8 +56,14 @@ public final class RuleBundle {
 		return contentHash;
 	}
 
+	/** Rules anywhere; bundle.yaml and shared tables; in a pack, pack.yaml, parameters and tables (not cases or notes). */
 	static boolean decides(String path) {
-		return path.endsWith(".drl") || DECIDING_PREFIXES.stream().anyMatch(path::startsWith);
+		if (path.endsWith(".drl") || DECIDING_PREFIXES.stream().anyMatch(path::startsWith)) {
+			return true;
+		}
+		int slash = path.indexOf('/');
+		String inPack = path.substring(slash + 1);
+		return slash > 0 && DECIDING_IN_PACK.stream().anyMatch(inPack::startsWith);
 	}
 
 	private static String hash(List<BundleFile> files) {

@@ -40,7 +40,7 @@ import org.kie.api.runtime.KieSession;
  */
 public final class NotificationService {
 
-	/** The regime's key in bundle.yaml's coverage. */
+	/** The pack (rules/congressional-notification/) whose pack.yaml gives the coverage. */
 	public static final String REGIME = "congressional-notification";
 
 	static final String NATO = "NATO";

@@ -44,14 +44,14 @@ public final class ThresholdResolver {
 			}
 			String[] parts = p.id().substring(PREFIX.length()).split("/");
 			if (parts.length != 3) {
-				throw new RuleBundleException("rules/parameters/" + p.id() + ".yaml: expected thresholds/<channel>/<tier>/<kind>");
+				throw new RuleBundleException(p.file() + ": expected thresholds/<channel>/<tier>/<kind>");
 			}
 			try {
 				slots.add(new Slot(Channel.valueOf(constant(parts[0])), Tier.valueOf(constant(parts[1])),
 						ThresholdKind.valueOf(constant(parts[2])), p));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new RuleBundleException("rules/parameters/" + p.id() + ".yaml: unknown channel, tier or kind in its path");
+				throw new RuleBundleException(p.file() + ": unknown channel, tier or kind in its path");
 			}
 		}
 		slots.sort(Comparator.comparing(Slot::channel).thenComparing(Slot::tier).thenComparing(Slot::kind));

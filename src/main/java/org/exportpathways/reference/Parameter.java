@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One dated, cited parameter (OpenFisca style): its id is its path under {@code parameters/} without
- * {@code .yaml}; values are keyed by effective date, ascending; a null value ends the previous one.
+ * One dated, cited parameter (OpenFisca style): its id is its pack, then its path under the pack's
+ * {@code parameters/} without {@code .yaml} ({@code rules/procurement/parameters/micro-purchase-threshold.yaml} is
+ * {@code procurement/micro-purchase-threshold}); values are keyed by effective date, ascending; a null value ends the
+ * previous one.
  */
 public record Parameter(String id, String description, String unit, List<Reference> references,
 		List<Value> values) {
@@ -33,6 +35,12 @@ public record Parameter(String id, String description, String unit, List<Referen
 			found = v;
 		}
 		return (found == null || found.value() == null) ? Optional.empty() : Optional.of(found);
+	}
+
+	/** The file the parameter is read from, for messages: {@code rules/<pack>/parameters/<path>.yaml}. */
+	public String file() {
+		int slash = id.indexOf('/');
+		return "rules/" + id.substring(0, slash + 1) + "parameters/" + id.substring(slash + 1) + ".yaml";
 	}
 
 	/** The citation to report: the titles of the references joined. */

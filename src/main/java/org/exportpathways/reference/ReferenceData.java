@@ -2,6 +2,9 @@ package org.exportpathways.reference;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +18,9 @@ public final class ReferenceData {
 
 	private final String bundleVersion;
 
-	private final Map<String, LocalDate> coverage;
+	private final List<Pack> packs;
+
+	private final Map<String, Pack> packsByName = new LinkedHashMap<>();
 
 	private final Map<String, String> countries;
 
@@ -25,10 +30,11 @@ public final class ReferenceData {
 
 	private final SortedMap<Integer, BigDecimal> cpiU;
 
-	ReferenceData(String bundleVersion, Map<String, LocalDate> coverage, Map<String, String> countries,
+	ReferenceData(String bundleVersion, List<Pack> packs, Map<String, String> countries,
 			Map<String, List<DatedRecord>> tables, Map<String, Parameter> parameters, SortedMap<Integer, BigDecimal> cpiU) {
 		this.bundleVersion = bundleVersion;
-		this.coverage = Map.copyOf(coverage);
+		this.packs = List.copyOf(packs);
+		packs.forEach((p) -> this.packsByName.put(p.name(), p));
 		this.countries = Map.copyOf(countries);
 		this.tables = Map.copyOf(tables);
 		this.parameters = Map.copyOf(parameters);
@@ -40,13 +46,28 @@ public final class ReferenceData {
 		return bundleVersion;
 	}
 
-	/** The first business date the bundle's data covers for a regime (a key of {@code coverage} in bundle.yaml). */
-	public LocalDate coversFrom(String regime) {
-		LocalDate d = coverage.get(regime);
-		if (d == null) {
-			throw new IllegalArgumentException("bundle.yaml declares no coverage for " + regime);
+	/** The regime packs, in the order bundle.yaml lists them. */
+	public List<Pack> packs() {
+		return packs;
+	}
+
+	public Pack pack(String name) {
+		Pack p = packsByName.get(name);
+		if (p == null) {
+			throw new IllegalArgumentException("bundle.yaml lists no pack " + name);
 		}
-		return d;
+		return p;
+	}
+
+	/** The first business date the bundle's data covers for a pack (the {@code coverage} of its pack.yaml). */
+	public LocalDate coversFrom(String pack) {
+		return pack(pack).coverage();
+	}
+
+	/** The first business date covered by every one of {@code packs}: the latest of their coverage starts. */
+	public LocalDate coversFrom(Collection<String> packs) {
+		return packs.stream().map(this::coversFrom).max(Comparator.naturalOrder())
+			.orElseThrow(() -> new IllegalArgumentException("no pack named"));
 	}
 
 	public boolean isCountry(String code) {

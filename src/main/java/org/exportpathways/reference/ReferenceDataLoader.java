@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -18,8 +20,12 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Loads and checks the reference data of a bundle. Strict: an unknown key or column, a date out of order, a row
- * without a citation, or a country code not in ISO 3166-1 fails the load rather than being dropped silently.
+ * Loads and checks the reference data of a bundle: {@code bundle.yaml} and the packs it lists, each pack's
+ * {@code pack.yaml}, the tables (found by name in {@code reference/} and the packs' {@code reference/}) and the
+ * parameters (id {@code <pack>/<path under the pack's parameters/>}). Strict: an unknown key or column, a file out
+ * of place, a pack not listed or listed without its folder, a table defined twice, a declared table or parameter
+ * that does not exist, a date out of order, a row without a citation, or a country code not in ISO 3166-1 fails the
+ * load rather than being dropped silently.
  */
 public final class ReferenceDataLoader {
 
@@ -34,6 +40,23 @@ public final class ReferenceDataLoader {
 
 	static final List<String> CPI_COLUMNS = List.of("year", "value", "citation", "source", "note");
 
+	/** The folder of the shared tables; every other folder is a pack. */
+	static final String SHARED = "reference";
+
+	static final String PACK_NAME = "[a-z0-9]+(-[a-z0-9]+)*";
+
+	static final String PACK_FILE = "pack.yaml";
+
+	static final String PARAMETERS = "parameters/";
+
+	static final String REFERENCE = "reference/";
+
+	static final String CASES = "cases/";
+
+	static final String COUNTRIES = "countries";
+
+	static final String CPI_U = "cpi-u";
+
 	private static final ObjectMapper YAML = YAMLMapper.builder().build();
 
 	private ReferenceDataLoader() {
@@ -42,21 +65,36 @@ public final class ReferenceDataLoader {
 	public static ReferenceData load(RuleBundle bundle) {
 		Map<String, Object> descriptor = yaml(bundle.file("bundle.yaml")
 			.orElseThrow(() -> new RuleBundleException("rules/bundle.yaml is missing")));
-		checkKeys("rules/bundle.yaml", descriptor, Set.of("name", "version", "coverage"),
-				Set.of("name", "version", "coverage"));
+		checkKeys("rules/bundle.yaml", descriptor, Set.of("name", "version", "packs"), Set.of("name", "version", "packs"));
 		String version = String.valueOf(descriptor.get("version"));
 		if (!version.matches("\\d+\\.\\d+\\.\\d+")) {
 			throw new RuleBundleException("rules/bundle.yaml: version '" + version + "' is not semver (x.y.z)");
 		}
-		if (!(descriptor.get("coverage") instanceof Map<?, ?> cov) || cov.isEmpty()) {
-			throw new RuleBundleException("rules/bundle.yaml: coverage must map each regime to its first date");
+		List<String> packNames = strings("rules/bundle.yaml", "packs", descriptor.get("packs"));
+		if (packNames.isEmpty()) {
+			throw new RuleBundleException("rules/bundle.yaml: packs must list the regime packs (folders) in order");
 		}
-		Map<String, LocalDate> coverage = new HashMap<>();
-		cov.forEach((k, v) -> coverage.put(String.valueOf(k),
-				date("rules/bundle.yaml", "coverage." + k, String.valueOf(v))));
+		for (String name : packNames) {
+			if (!name.matches(PACK_NAME) || name.equals(SHARED)) {
+				throw new RuleBundleException("rules/bundle.yaml: '" + name + "' is not a pack folder name (" + PACK_NAME
+						+ ", not " + SHARED + ")");
+			}
+		}
+		checkLayout(bundle, packNames);
+
+		Map<String, BundleFile> tableFiles = new LinkedHashMap<>();
+		for (BundleFile file : bundle.files()) {
+			if (tableName(file) != null) {
+				BundleFile other = tableFiles.put(tableName(file), file);
+				if (other != null) {
+					throw new RuleBundleException("Table " + tableName(file) + " is defined twice: " + other.displayPath()
+							+ " and " + file.displayPath() + " (table names are unique across the bundle)");
+				}
+			}
+		}
 
 		Map<String, String> countries = new LinkedHashMap<>();
-		BundleFile countryFile = bundle.file("reference/countries.csv")
+		BundleFile countryFile = Optional.ofNullable(tableFiles.get(COUNTRIES))
 			.orElseThrow(() -> new RuleBundleException("rules/reference/countries.csv is missing"));
 		for (Map<String, String> row : CsvTable.read(countryFile, COUNTRY_COLUMNS)) {
 			requireCited(countryFile, row);
@@ -67,27 +105,167 @@ public final class ReferenceDataLoader {
 
 		Map<String, List<DatedRecord>> lists = new HashMap<>();
 		TreeMap<Integer, BigDecimal> cpi = new TreeMap<>();
-		for (BundleFile file : bundle.files("reference/", ".csv")) {
-			String name = file.path().substring("reference/".length(), file.path().length() - ".csv".length());
-			if (name.equals("countries")) {
+		for (Map.Entry<String, BundleFile> e : tableFiles.entrySet()) {
+			if (e.getKey().equals(COUNTRIES)) {
 				continue;
 			}
-			if (name.equals("cpi-u")) {
-				loadCpi(file, cpi);
+			if (e.getKey().equals(CPI_U)) {
+				loadCpi(e.getValue(), cpi);
 				continue;
 			}
-			lists.put(name, loadTable(name, file, countries));
+			lists.put(e.getKey(), loadTable(e.getKey(), e.getValue(), countries));
 		}
 		if (cpi.isEmpty()) {
-			throw new RuleBundleException("rules/reference/cpi-u.csv is missing or empty");
+			throw new RuleBundleException("The cpi-u table (rules/<pack>/reference/cpi-u.csv) is missing or empty");
 		}
 
 		Map<String, Parameter> parameters = new HashMap<>();
-		for (BundleFile file : bundle.files("parameters/", ".yaml")) {
-			Parameter p = loadParameter(file);
-			parameters.put(p.id(), p);
+		for (String pack : packNames) {
+			for (BundleFile file : bundle.files(pack + "/" + PARAMETERS, ".yaml")) {
+				String rel = file.path().substring((pack + "/" + PARAMETERS).length(),
+						file.path().length() - ".yaml".length());
+				Parameter p = loadParameter(file, pack + "/" + rel);
+				parameters.put(p.id(), p);
+			}
 		}
-		return new ReferenceData(version, coverage, countries, lists, parameters, cpi);
+
+		List<Pack> packs = new ArrayList<>();
+		for (String name : packNames) {
+			BundleFile file = bundle.file(name + "/" + PACK_FILE)
+				.orElseThrow(() -> new RuleBundleException("rules/bundle.yaml lists pack '" + name + "' but rules/" + name
+						+ "/" + PACK_FILE + " is missing"));
+			packs.add(loadPack(file, name, tableFiles, parameters.keySet()));
+		}
+		return new ReferenceData(version, packs, countries, lists, parameters, cpi);
+	}
+
+	/**
+	 * Every file of the bundle has its place: {@code bundle.yaml}, shared tables in {@code reference/}, and in each
+	 * listed pack its {@code pack.yaml}, rules, parameters, tables and cases. A stray file would otherwise be ignored
+	 * silently (a parameter in a misspelled folder, the rules of a pack nobody listed). Markdown notes and hidden files
+	 * are allowed anywhere.
+	 */
+	static void checkLayout(RuleBundle bundle, List<String> packNames) {
+		Set<String> withRules = new HashSet<>();
+		for (BundleFile file : bundle.files()) {
+			String path = file.path();
+			if (path.endsWith(".md") || path.startsWith(".") || path.contains("/.")) {
+				continue;
+			}
+			int slash = path.indexOf('/');
+			if (slash < 0) {
+				if (!path.equals("bundle.yaml")) {
+					throw new RuleBundleException(file.displayPath() + ": unexpected file at the bundle root (only "
+							+ "bundle.yaml, the packs' folders and reference/)");
+				}
+				continue;
+			}
+			String top = path.substring(0, slash);
+			String rest = path.substring(slash + 1);
+			if (top.equals(SHARED)) {
+				if (rest.contains("/") || !rest.endsWith(".csv")) {
+					throw new RuleBundleException(file.displayPath() + ": rules/reference/ holds only the shared tables (*.csv)");
+				}
+				continue;
+			}
+			if (!packNames.contains(top)) {
+				throw new RuleBundleException(file.displayPath() + ": rules/" + top + "/ is not a pack listed in "
+						+ "rules/bundle.yaml (packs: " + packNames + ")");
+			}
+			boolean placed = rest.equals(PACK_FILE) || (!rest.contains("/") && rest.endsWith(".drl"))
+					|| (rest.startsWith(PARAMETERS) && rest.endsWith(".yaml"))
+					|| (rest.startsWith(REFERENCE) && !rest.substring(REFERENCE.length()).contains("/") && rest.endsWith(".csv"))
+					|| (rest.startsWith(CASES) && !rest.substring(CASES.length()).contains("/") && rest.endsWith(".yaml"));
+			if (!placed) {
+				throw new RuleBundleException(file.displayPath() + ": not part of a pack's layout (pack.yaml, *.drl, "
+						+ "parameters/**/*.yaml, reference/*.csv, cases/*.yaml)");
+			}
+			if (rest.endsWith(".drl")) {
+				withRules.add(top);
+			}
+		}
+		for (String pack : packNames) {
+			if (!withRules.contains(pack)) {
+				throw new RuleBundleException("rules/bundle.yaml lists pack '" + pack + "' but rules/" + pack
+						+ "/ holds no rules (*.drl)");
+			}
+		}
+	}
+
+	/** The name of the table a file holds ({@code countries} for {@code reference/countries.csv}), or null. */
+	private static String tableName(BundleFile file) {
+		String path = file.path();
+		if (!path.endsWith(".csv")) {
+			return null;
+		}
+		String folder = path.substring(0, path.lastIndexOf('/') + 1);
+		if (!folder.equals(REFERENCE) && !folder.endsWith("/" + REFERENCE)) {
+			return null;
+		}
+		return path.substring(folder.length(), path.length() - ".csv".length());
+	}
+
+	private static Pack loadPack(BundleFile file, String folder, Map<String, BundleFile> tables, Set<String> parameterIds) {
+		String where = file.displayPath();
+		Map<String, Object> doc = yaml(file);
+		Set<String> keys = Set.of("name", "title", "coverage", "tables", "parameters", "reports", "scope");
+		checkKeys(where, doc, keys, keys);
+		String name = String.valueOf(doc.get("name"));
+		if (!name.equals(folder)) {
+			throw new RuleBundleException(where + ": name '" + name + "' is not its folder's name '" + folder + "'");
+		}
+		LocalDate coverage = date(where, "coverage", String.valueOf(doc.get("coverage")));
+		List<String> tableNames = strings(where, "tables", doc.get("tables"));
+		for (String table : tableNames) {
+			BundleFile csv = tables.get(table);
+			if (csv == null) {
+				throw new RuleBundleException(where + ": pack " + name + " needs table '" + table
+						+ "', which is in neither rules/reference/ nor rules/" + name + "/reference/");
+			}
+			String owner = csv.path().substring(0, csv.path().indexOf('/'));
+			if (!owner.equals(SHARED) && !owner.equals(name)) {
+				throw new RuleBundleException(where + ": pack " + name + " needs table '" + table + "' of pack " + owner
+						+ " (" + csv.displayPath() + "); a table read by more than one pack belongs in rules/reference/");
+			}
+		}
+		List<String> parameterNames = strings(where, "parameters", doc.get("parameters"));
+		for (String parameter : parameterNames) {
+			String id = name + "/" + parameter;
+			boolean found = parameter.endsWith("/") ? parameterIds.stream().anyMatch((p) -> p.startsWith(id))
+					: parameterIds.contains(id);
+			if (!found) {
+				throw new RuleBundleException(where + ": pack " + name + " needs parameter '" + parameter + "', but rules/"
+						+ name + "/" + PARAMETERS + parameter + (parameter.endsWith("/") ? " holds no parameter" : ".yaml does not exist"));
+			}
+		}
+		String reports = String.valueOf(doc.get("reports"));
+		if (reports.isBlank()) {
+			throw new RuleBundleException(where + ": 'reports' names the fact the pack decides");
+		}
+		List<String> scope = strings(where, "scope", doc.get("scope"));
+		if (scope.isEmpty()) {
+			throw new RuleBundleException(where + ": 'scope' must cite at least one provision");
+		}
+		return new Pack(name, String.valueOf(doc.get("title")), coverage, tableNames, parameterNames, reports, scope);
+	}
+
+	/** A YAML list of distinct non-blank strings. */
+	private static List<String> strings(String where, String key, Object value) {
+		if (!(value instanceof List<?> list)) {
+			throw new RuleBundleException(where + ": '" + key + "' must be a list");
+		}
+		List<String> out = new ArrayList<>();
+		for (Object o : list) {
+			String s = (o == null) ? "" : String.valueOf(o);
+			if (s.isBlank() || o instanceof Map<?, ?> || o instanceof List<?>) {
+				throw new RuleBundleException(where + ": '" + key + "' must list names, found '" + o + "'");
+			}
+			if (out.contains(s)) {
+				throw new RuleBundleException(where + ": '" + key + "' lists '" + s + "' twice");
+			}
+			out.add(s);
+		}
+		return List.copyOf(out);
 	}
 
 	private static List<DatedRecord> loadTable(String name, BundleFile file, Map<String, String> countries) {
@@ -150,9 +328,8 @@ public final class ReferenceDataLoader {
 	}
 
 	@SuppressWarnings("unchecked")
-	static Parameter loadParameter(BundleFile file) {
+	static Parameter loadParameter(BundleFile file, String id) {
 		String where = file.displayPath();
-		String id = file.path().substring("parameters/".length(), file.path().length() - ".yaml".length());
 		Map<String, Object> doc = yaml(file);
 		checkKeys(where, doc, Set.of("description", "metadata", "values"), Set.of("description", "metadata", "values"));
 		if (!(doc.get("metadata") instanceof Map<?, ?> meta) || !(doc.get("values") instanceof Map<?, ?> values)) {

@@ -43,9 +43,9 @@ public final class CountryProfileService {
 			throw InvalidInputException.invalid("code", "'" + code + "' is not an ISO 3166-1 alpha-2 code (two capital letters)");
 		}
 		String name = data.countryName(code).orElseThrow(() -> new UnknownCountryException(code));
-		if (asOf.isBefore(data.coversFrom(ScreeningService.REGIME))) {
+		if (asOf.isBefore(data.coversFrom(ScreeningService.PACKS))) {
 			throw InvalidInputException.unprocessable("asOf", "the rule bundle covers country profiles from "
-					+ data.coversFrom(ScreeningService.REGIME) + "; " + asOf + " is earlier");
+					+ data.coversFrom(ScreeningService.PACKS) + "; " + asOf + " is earlier");
 		}
 		List<DatedRecord> listing = data.memberships("itar-126-1", code, asOf);
 		CountryProfile.Fact itar = listing.isEmpty() ? null

@@ -55,8 +55,8 @@ import org.kie.api.runtime.KieSession;
  */
 public final class ScreeningService {
 
-	/** The regime's key in bundle.yaml's coverage. */
-	public static final String REGIME = "transfer-screening";
+	/** The packs a screening fires: it covers dates from the later of their coverage starts. */
+	public static final List<String> PACKS = List.of("itar", "ear");
 
 	/** The pseudo-group of destinations under UN Security Council sanctions (746.1(b); chart footnote 1). */
 	public static final String UN_SANCTIONED = "UN_SANCTIONED";
@@ -101,9 +101,9 @@ public final class ScreeningService {
 			throw new InvalidInputException(errors, false);
 		}
 		LocalDate asOf = request.asOf();
-		if (asOf.isBefore(data.coversFrom(REGIME))) {
+		if (asOf.isBefore(data.coversFrom(PACKS))) {
 			throw InvalidInputException.unprocessable("asOf", "the rule bundle covers screenings from "
-					+ data.coversFrom(REGIME) + "; " + asOf + " is earlier");
+					+ data.coversFrom(PACKS) + "; " + asOf + " is earlier");
 		}
 		Map<String, Object> items = new LinkedHashMap<>();
 		for (ScreeningRequest.Item item : request.items()) {

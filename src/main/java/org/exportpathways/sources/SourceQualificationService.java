@@ -34,8 +34,8 @@ import org.kie.api.runtime.KieSession;
  */
 public final class SourceQualificationService {
 
-	/** The regime's key in bundle.yaml's coverage. */
-	public static final String REGIME = "source-qualification";
+	/** The packs a qualification fires: it covers dates from the later of their coverage starts. */
+	public static final List<String> PACKS = List.of("procurement", "dpa");
 
 	static final String P = "procurement/";
 
@@ -95,9 +95,9 @@ public final class SourceQualificationService {
 			throw new InvalidInputException(errors, false);
 		}
 		LocalDate asOf = r.asOf();
-		if (asOf.isBefore(data.coversFrom(REGIME))) {
+		if (asOf.isBefore(data.coversFrom(PACKS))) {
 			throw InvalidInputException.unprocessable("asOf", "the rule bundle covers source qualifications from "
-					+ data.coversFrom(REGIME) + "; " + asOf + " is earlier");
+					+ data.coversFrom(PACKS) + "; " + asOf + " is earlier");
 		}
 		Acquisition a = new Acquisition(asOf, r.supplierCountry(), r.manufactureCountry(), r.productKind(),
 				r.commercialOffTheShelf(), r.chemicalWarfareProtectiveClothing(), r.domesticAtEveryStage(),

@@ -72,4 +72,11 @@ class ExternalRuleBundleTests {
 			.hasStackTraceContaining("2024-13-01");
 	}
 
+	@Test
+	void aPackWithoutItsPackYamlStopsStartUpNamingThePack() throws IOException {
+		Path rules = copyOfRules();
+		Files.delete(rules.resolve("dpa/pack.yaml"));
+		assertThatThrownBy(() -> start(rules)).hasStackTraceContaining("rules/dpa/pack.yaml is missing");
+	}
+
 }

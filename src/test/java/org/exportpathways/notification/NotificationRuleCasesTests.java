@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Runs the policy analysts' cases in rules/cases/congressional-notification/*.yaml: each case gives a request (the
+ * Runs the policy analysts' cases in rules/congressional-notification/cases/*.yaml: each case gives a request (the
  * API's field names) and expects an outcome, its explanation and which rules fired. Unknown keys fail the case.
  */
 class NotificationRuleCasesTests {

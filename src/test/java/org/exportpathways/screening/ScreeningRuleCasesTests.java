@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Runs the analysts' screening cases in rules/cases/itar/ and rules/cases/ear/: each gives a screening request (the
+ * Runs the analysts' screening cases in rules/itar/cases/ and rules/ear/cases/: each gives a screening request (the
  * API's field names) and expects the rolled-up outcome, each item's decision and which rules fired.
  */
 class ScreeningRuleCasesTests {

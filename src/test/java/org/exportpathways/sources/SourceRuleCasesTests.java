@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the analysts' source-qualification cases in rules/cases/procurement/ and rules/cases/dpa/: each gives a
+ * Runs the analysts' source-qualification cases in rules/procurement/cases/ and rules/dpa/cases/: each gives a
  * request (the API's field names) and expects each part's status, what is missing and which rules fired.
  */
 class SourceRuleCasesTests {

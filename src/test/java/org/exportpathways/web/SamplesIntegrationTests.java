@@ -51,12 +51,12 @@ class SamplesIntegrationTests {
 
 	@TestFactory
 	Stream<DynamicTest> screenTransferSamples() throws IOException {
-		return samples("transfers", "/v1/transfers/screenings", 12);
+		return samples("screenTransfer", "/v1/transfers/screenings", 12);
 	}
 
 	@TestFactory
 	Stream<DynamicTest> qualifySourceSamples() throws IOException {
-		return samples("sources", "/v1/sources/qualifications", 10);
+		return samples("qualifySource", "/v1/sources/qualifications", 10);
 	}
 
 	/** One test per request in samples/{folder}, posted to {path} and compared with its expected response. */
