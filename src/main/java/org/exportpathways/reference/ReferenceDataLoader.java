@@ -47,6 +47,9 @@ public final class ReferenceDataLoader {
 
 	static final String PACK_FILE = "pack.yaml";
 
+	/** A pack's canary: one real decision run at start-up and by readiness (see the web layer). */
+	static final String CANARY_FILE = "canary.json";
+
 	static final String PARAMETERS = "parameters/";
 
 	static final String REFERENCE = "reference/";
@@ -147,6 +150,7 @@ public final class ReferenceDataLoader {
 	 */
 	static void checkLayout(RuleBundle bundle, List<String> packNames) {
 		Set<String> withRules = new HashSet<>();
+		Set<String> withCanary = new HashSet<>();
 		for (BundleFile file : bundle.files()) {
 			String path = file.path();
 			if (path.endsWith(".md") || path.startsWith(".") || path.contains("/.")) {
@@ -172,22 +176,29 @@ public final class ReferenceDataLoader {
 				throw new RuleBundleException(file.displayPath() + ": rules/" + top + "/ is not a pack listed in "
 						+ "rules/bundle.yaml (packs: " + packNames + ")");
 			}
-			boolean placed = rest.equals(PACK_FILE) || (!rest.contains("/") && rest.endsWith(".drl"))
+			boolean placed = rest.equals(PACK_FILE) || rest.equals(CANARY_FILE) || (!rest.contains("/") && rest.endsWith(".drl"))
 					|| (rest.startsWith(PARAMETERS) && rest.endsWith(".yaml"))
 					|| (rest.startsWith(REFERENCE) && !rest.substring(REFERENCE.length()).contains("/") && rest.endsWith(".csv"))
 					|| (rest.startsWith(CASES) && !rest.substring(CASES.length()).contains("/") && rest.endsWith(".yaml"));
 			if (!placed) {
-				throw new RuleBundleException(file.displayPath() + ": not part of a pack's layout (pack.yaml, *.drl, "
+				throw new RuleBundleException(file.displayPath() + ": not part of a pack's layout (pack.yaml, canary.json, *.drl, "
 						+ "parameters/**/*.yaml, reference/*.csv, cases/*.yaml)");
 			}
 			if (rest.endsWith(".drl")) {
 				withRules.add(top);
+			}
+			if (rest.equals(CANARY_FILE)) {
+				withCanary.add(top);
 			}
 		}
 		for (String pack : packNames) {
 			if (!withRules.contains(pack)) {
 				throw new RuleBundleException("rules/bundle.yaml lists pack '" + pack + "' but rules/" + pack
 						+ "/ holds no rules (*.drl)");
+			}
+			if (!withCanary.contains(pack)) {
+				throw new RuleBundleException("rules/" + pack + "/" + CANARY_FILE + " is missing: every pack has one real "
+						+ "decision that start-up and readiness run");
 			}
 		}
 	}

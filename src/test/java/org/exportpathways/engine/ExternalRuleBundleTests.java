@@ -79,4 +79,20 @@ class ExternalRuleBundleTests {
 		assertThatThrownBy(() -> start(rules)).hasStackTraceContaining("rules/dpa/pack.yaml is missing");
 	}
 
+	@Test
+	void aPackWithoutItsCanaryStopsStartUpNamingThePack() throws IOException {
+		Path rules = copyOfRules();
+		Files.delete(rules.resolve("ear/canary.json"));
+		assertThatThrownBy(() -> start(rules)).hasStackTraceContaining("rules/ear/canary.json is missing");
+	}
+
+	@Test
+	void aCanaryWhoseAnswerIsWrongStopsStartUpNamingThePackAndTheField() throws IOException {
+		Path rules = copyOfRules();
+		Path canary = rules.resolve("congressional-notification/canary.json");
+		Files.writeString(canary, Files.readString(canary).replace("\"outcome\": \"REQUIRED\"", "\"outcome\": \"NOT_REQUIRED\""));
+		assertThatThrownBy(() -> start(rules)).hasStackTraceContaining("Start-up canary decisions failed")
+			.hasStackTraceContaining("congressional-notification=unexpected answer at /outcome");
+	}
+
 }

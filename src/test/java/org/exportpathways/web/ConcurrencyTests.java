@@ -67,9 +67,9 @@ class ConcurrencyTests {
 				(b) -> notifications.evaluateNotification(json.readValue(b, NotificationRequestDto.class)).getBody()));
 		samples.addAll(samples("simulateNotifications",
 				(b) -> notifications.simulateNotifications(json.readValue(b, SimulationRequestDto.class)).getBody()));
-		samples.addAll(samples("transfers",
+		samples.addAll(samples("screenTransfer",
 				(b) -> screenings.screenTransfer(json.readValue(b, ScreeningRequestDto.class)).getBody()));
-		samples.addAll(samples("sources",
+		samples.addAll(samples("qualifySource",
 				(b) -> sources.qualifySource(json.readValue(b, QualificationRequestDto.class)).getBody()));
 		assertThat(samples).hasSizeGreaterThan(40);
 
@@ -119,7 +119,7 @@ class ConcurrencyTests {
 		assertThat(mismatches.get()).isZero();
 		assertThat(engine.decisions() - start).isGreaterThanOrEqualTo(DECISIONS);
 		assertThat(regimesSeen.keySet()).containsExactlyInAnyOrder("evaluateNotification", "simulateNotifications",
-				"transfers", "sources");
+				"screenTransfer", "qualifySource");
 		assertThat(engine.discardedSessions()).as("sessions discarded after a failed firing").isZero();
 		assertThat(answers.get()).isPositive();
 	}

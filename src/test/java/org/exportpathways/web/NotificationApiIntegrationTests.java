@@ -366,6 +366,19 @@ class NotificationApiIntegrationTests {
 		}
 
 		@Test
+		void readinessRunsOneRealDecisionPerPackAndLivenessIsTheProcess() {
+			given().get("/actuator/health/readiness")
+				.then()
+				.statusCode(200)
+				.body("status", equalTo("UP"))
+				.body("components.rules.status", equalTo("UP"))
+				.body("components.rules.details.keySet()",
+						equalTo(java.util.Set.of("congressional-notification", "itar", "ear", "procurement", "dpa")))
+				.body("components.rules.details.itar", equalTo("UP"));
+			given().get("/actuator/health/liveness").then().statusCode(200).body("status", equalTo("UP"));
+		}
+
+		@Test
 		void swaggerUiServesTheContractFileItself() {
 			given().get("/openapi.yaml")
 				.then()
