@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +20,8 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
@@ -101,7 +105,61 @@ public final class RuleEngine {
 
 	/** A session from the pool: its {@code dispose()} resets it and returns it to the pool. */
 	public KieSession newSession() {
-		return sessions.newKieSession();
+		KieSession session = sessions.newKieSession();
+		Recording recording = RECORDING.get();
+		if (recording != null) {
+			FiringRecorder recorder = new FiringRecorder(recording);
+			session.addEventListener(recorder);
+			recording.attached.add(Map.entry(session, recorder));
+		}
+		return session;
+	}
+
+	/** What {@link #recordFirings} collects into, and the sessions it listens to, for the current thread. */
+	private static final ThreadLocal<Recording> RECORDING = new ThreadLocal<>();
+
+	private record Recording(Set<String> sink, List<Map.Entry<KieSession, FiringRecorder>> attached) {
+	}
+
+	/**
+	 * Runs {@code work} and adds to {@code sink} the {@code @id} of every rule that fires in the sessions this thread
+	 * opens meanwhile (for tests and diagnostics: which rules decided a case). The listeners are removed afterwards,
+	 * so no pooled session keeps one.
+	 */
+	public <T> T recordFirings(Set<String> sink, Supplier<T> work) {
+		Recording outer = RECORDING.get();
+		Recording recording = new Recording(sink, new ArrayList<>());
+		RECORDING.set(recording);
+		try {
+			return work.get();
+		}
+		finally {
+			recording.attached().forEach((e) -> e.getKey().removeEventListener(e.getValue()));
+			if (outer != null) {
+				RECORDING.set(outer);
+			}
+			else {
+				RECORDING.remove();
+			}
+		}
+	}
+
+	/** Records fired rules' ids while its recording is the current thread's (a pooled session may change hands). */
+	private static final class FiringRecorder extends DefaultAgendaEventListener {
+
+		private final Recording recording;
+
+		FiringRecorder(Recording recording) {
+			this.recording = recording;
+		}
+
+		@Override
+		public void afterMatchFired(AfterMatchFiredEvent event) {
+			if (RECORDING.get() == recording) {
+				recording.sink().add(String.valueOf(event.getMatch().getRule().getMetaData().get("id")));
+			}
+		}
+
 	}
 
 	/** The facts of one type in a session after firing. */
