@@ -149,6 +149,55 @@ public final class ScreeningFacts {
 	public record ExemptionCandidate(String itemId, String code) {
 	}
 
+	/**
+	 * One condition of a candidate exemption, evaluated for the item: {@code status} MET, FAILED ({@code condition}
+	 * says what fails) or UNKNOWN ({@code missing} names the facts not given that would decide it).
+	 */
+	public record ExemptionCondition(String itemId, String code, String condition, String status,
+			List<String> missing) {
+
+		/** A fact that satisfies the condition: {@code holds} TRUE, FALSE or null (not given, named by {@code field}). */
+		public record Alternative(String field, Boolean holds) {
+		}
+
+		/** The condition holds when {@code field} is TRUE. */
+		public static Alternative fact(String field, Boolean value) {
+			return new Alternative(field, value);
+		}
+
+		/** The condition holds when {@code field} is FALSE. */
+		public static Alternative no(String field, Boolean value) {
+			return new Alternative(field, (value != null) ? !value : null);
+		}
+
+		/**
+		 * Met when any alternative holds, failed when every one is FALSE, otherwise unknown, naming the first
+		 * alternative not given.
+		 */
+		public static ExemptionCondition anyOf(String itemId, String code, String condition, Alternative... alternatives) {
+			String unknown = null;
+			for (Alternative a : alternatives) {
+				if (Boolean.TRUE.equals(a.holds())) {
+					return new ExemptionCondition(itemId, code, condition, "MET", List.of());
+				}
+				if (a.holds() == null && unknown == null) {
+					unknown = a.field();
+				}
+			}
+			return (unknown == null) ? new ExemptionCondition(itemId, code, condition, "FAILED", List.of())
+					: new ExemptionCondition(itemId, code, condition, "UNKNOWN", List.of(unknown));
+		}
+
+		/** Met, failed, or (when {@code holds} is null) unknown for want of the {@code missing} facts. */
+		public static ExemptionCondition of(String itemId, String code, String condition, Boolean holds,
+				List<String> missing) {
+			String status = (holds == null) ? "UNKNOWN" : (holds ? "MET" : "FAILED");
+			return new ExemptionCondition(itemId, code, condition, status,
+					(holds == null) ? List.copyOf(missing) : List.of());
+		}
+
+	}
+
 	/** A condition of a candidate exemption that the item or transfer fails. */
 	public record ConditionFailed(String itemId, String code, String condition) {
 	}

@@ -5,11 +5,13 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +28,8 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
@@ -131,8 +135,13 @@ public final class RuleEngine {
 		if (session == null) {
 			session = kieBase.newKieSession();
 		}
+		Recording recording = RECORDING.get();
+		FiringRecorder recorder = (recording != null) ? new FiringRecorder(recording.sink()) : null;
 		boolean reusable = false;
 		try {
+			if (recorder != null) {
+				session.addEventListener(recorder);
+			}
 			session.setGlobal("findings", new FindingCollector());
 			T result = work.apply(session);
 			decisions.incrementAndGet();
@@ -140,8 +149,54 @@ public final class RuleEngine {
 			return result;
 		}
 		finally {
+			if (recorder != null) {
+				session.removeEventListener(recorder);
+			}
 			release(session, reusable);
 		}
+	}
+
+	/** What {@link #recordFirings} collects into, for the current thread. */
+	private static final ThreadLocal<Recording> RECORDING = new ThreadLocal<>();
+
+	private record Recording(Set<String> sink) {
+	}
+
+	/**
+	 * Runs {@code work} and adds to {@code sink} the {@code @id} of every rule that fires in the decisions this
+	 * thread runs meanwhile (for tests and diagnostics: which rules decided a case). The listener is attached to each
+	 * session only for the decision, so no pooled session keeps one.
+	 */
+	public <T> T recordFirings(Set<String> sink, Supplier<T> work) {
+		Recording outer = RECORDING.get();
+		RECORDING.set(new Recording(sink));
+		try {
+			return work.get();
+		}
+		finally {
+			if (outer != null) {
+				RECORDING.set(outer);
+			}
+			else {
+				RECORDING.remove();
+			}
+		}
+	}
+
+	/** Records the {@code @id} of each fired rule. */
+	private static final class FiringRecorder extends DefaultAgendaEventListener {
+
+		private final Set<String> sink;
+
+		FiringRecorder(Set<String> sink) {
+			this.sink = sink;
+		}
+
+		@Override
+		public void afterMatchFired(AfterMatchFiredEvent event) {
+			sink.add(String.valueOf(event.getMatch().getRule().getMetaData().get("id")));
+		}
+
 	}
 
 	private void release(KieSession session, boolean reusable) {
