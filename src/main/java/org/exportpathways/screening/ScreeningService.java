@@ -89,8 +89,8 @@ public final class ScreeningService {
 		for (DatedRecord r : data.rows("ear-ccl-controls")) {
 			controls.computeIfAbsent(r.get("eccn"), (k) -> new ArrayList<>()).add(r);
 		}
-		for (String t : List.of("itar-126-1", "ear-un-sanctioned", "ear-country-groups", "ear-country-chart", "ear-embargoes",
-				"itar-exemptions", "itar-exemption-destinations")) {
+		for (String t : List.of("itar-126-1", "ear-un-sanctioned", "ear-named-destinations", "ear-country-groups",
+				"ear-country-chart", "ear-embargoes", "itar-exemptions", "itar-exemption-destinations")) {
 			data.rows(t);
 		}
 	}
@@ -353,6 +353,10 @@ public final class ScreeningService {
 		}
 		for (DatedRecord r : data.memberships("ear-un-sanctioned", d, asOf)) {
 			session.insert(new CountryGroup(d, UN_SANCTIONED, r.citation(), r.effectiveFrom(), r.effectiveTo()));
+		}
+		// destinations an ECCN requirement names beside a Country Group (Macau, China, Russia, Venezuela)
+		for (DatedRecord r : data.memberships("ear-named-destinations", d, asOf)) {
+			session.insert(new CountryGroup(d, r.get("scope"), r.citation(), r.effectiveFrom(), r.effectiveTo()));
 		}
 		for (DatedRecord r : data.memberships("ear-country-chart", d, asOf)) {
 			for (String col : CHART_COLUMNS) {
