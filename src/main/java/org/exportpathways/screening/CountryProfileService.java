@@ -59,7 +59,7 @@ public final class CountryProfileService {
 			.toList();
 		List<CountryProfile.Fact> chart = new ArrayList<>();
 		for (DatedRecord r : data.memberships("ear-country-chart", code, asOf)) {
-			for (String col : ScreeningService.CHART_COLUMNS) {
+			for (String col : screening.chartColumns(asOf)) {
 				if ("X".equals(r.get(col))) {
 					chart.add(fact(r, col, null));
 				}
