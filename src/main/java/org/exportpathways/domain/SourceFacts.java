@@ -90,8 +90,12 @@ public final class SourceFacts {
 			LocalDate effectiveFrom) {
 	}
 
-	/** The domestic-content threshold applied (percent the counted share must exceed). */
-	public record ContentThreshold(BigDecimal percent, String citation, LocalDate effectiveFrom, String basis) {
+	/**
+	 * The domestic-content threshold applied (percent the counted share must exceed), in force from
+	 * {@code effectiveFrom} to {@code effectiveTo} (exclusive; null: open-ended).
+	 */
+	public record ContentThreshold(BigDecimal percent, String citation, LocalDate effectiveFrom, LocalDate effectiveTo,
+			String basis) {
 	}
 
 	/** Outcome of the component content test: MET, NOT_MET or UNKNOWN. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
 import java.util.Locale;
 
 /** Formatting helpers for rule messages (imported as DRL functions). */
@@ -26,6 +27,11 @@ public final class Fmt {
 	/** {@code 65%} (decimals shown only when present). */
 	public static String pct(BigDecimal percent) {
 		return (percent == null) ? "unknown" : percent.stripTrailingZeros().toPlainString() + "%";
+	}
+
+	/** {@code 2030} for a date that starts a year, else the date ({@code 2030-07-01}): "before 2030". */
+	public static String yearOrDate(LocalDate date) {
+		return (date.getDayOfYear() == 1) ? String.valueOf(date.getYear()) : date.toString();
 	}
 
 	/** Human name of a tier for messages. */

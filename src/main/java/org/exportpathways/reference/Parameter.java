@@ -35,6 +35,16 @@ public record Parameter(String id, String description, String unit, List<Referen
 		return (found == null || found.value() == null) ? Optional.empty() : Optional.of(found);
 	}
 
+	/** The date the value in force on {@code date} gives way to the next value (null: none follows). */
+	public LocalDate endOf(LocalDate date) {
+		for (Value v : values) {
+			if (v.effectiveFrom().isAfter(date)) {
+				return v.effectiveFrom();
+			}
+		}
+		return null;
+	}
+
 	/** The citation to report: the titles of the references joined. */
 	public String citation() {
 		return String.join("; ", references.stream().map(Reference::title).toList());

@@ -124,6 +124,7 @@ public final class SourceQualificationService {
 					session.insert(new DpaCountry(c, d.get("scope"), d.get("conditions"), d.citation(), d.effectiveFrom()));
 				}
 			}
+			titleIiiFrom().ifPresent(session::insert);
 			thresholds(a).forEach(session::insert);
 			value(session, "micro-purchase-threshold", P + "micro-purchase-threshold", asOf);
 			value(session, "berry-small-purchase", P + "berry-small-purchase-threshold", asOf);
@@ -157,15 +158,26 @@ public final class SourceQualificationService {
 		Parameter old = data.parameter(P + "buy-american/" + legacy);
 		Optional<Parameter.Value> before = old.at(a.asOf());
 		if (before.isPresent()) {
-			out.add(new ContentThreshold(before.get().value(), old.citation(), before.get().effectiveFrom(), "standard"));
+			out.add(new ContentThreshold(before.get().value(), old.citation(), before.get().effectiveFrom(),
+					old.endOf(a.asOf()), "standard"));
 		}
 		else {
 			Parameter p = data.parameter(P + "buy-american/" + table);
-			p.at(delivery).ifPresent((v) -> out.add(new ContentThreshold(v.value(), p.citation(), v.effectiveFrom(), "standard")));
+			p.at(delivery).ifPresent((v) -> out.add(new ContentThreshold(v.value(), p.citation(), v.effectiveFrom(),
+					p.endOf(delivery), "standard")));
 		}
 		Parameter fallback = data.parameter(P + "buy-american/fallback-threshold");
-		fallback.at(a.asOf()).ifPresent((v) -> out.add(new ContentThreshold(v.value(), fallback.citation(), v.effectiveFrom(), "fallback")));
+		fallback.at(a.asOf()).ifPresent((v) -> out.add(new ContentThreshold(v.value(), fallback.citation(), v.effectiveFrom(),
+				fallback.endOf(a.asOf()), "fallback")));
 		return out;
+	}
+
+	/** When the DPA first counted business concerns beyond the United States and Canada (Title III), for wording. */
+	private Optional<DatedValue> titleIiiFrom() {
+		return data.rows("dpa-domestic-source").stream()
+			.filter((r) -> "TITLE_III".equals(r.get("scope")) && r.effectiveFrom() != null)
+			.min(Comparator.comparing(DatedRecord::effectiveFrom))
+			.map((r) -> new DatedValue("dpa-title-iii-from", "dpa-domestic-source", null, r.citation(), r.effectiveFrom()));
 	}
 
 	private void value(KieSession session, String key, String id, LocalDate date) {
