@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.exportpathways.domain.Channel;
+import org.exportpathways.domain.DatedValue;
 import org.exportpathways.domain.Finding;
 import org.exportpathways.domain.InputError;
 import org.exportpathways.domain.InvalidInputException;
@@ -379,6 +380,12 @@ public final class ScreeningService {
 			session.insert(new Embargo(d, r.get("section"), r.get("scope"), r.citation(), r.effectiveFrom()));
 		}
 		exemptionsAvailable(d, asOf).forEach(session::insert);
+		// when the 600-series .a-.x exception last widened beyond Canada (wording of the NLR finding)
+		data.rows("ear-named-destinations").stream()
+			.filter((r) -> "600_SERIES_A_X_EXCEPTED".equals(r.get("scope")) && r.effectiveFrom() != null)
+			.max(Comparator.comparing(DatedRecord::effectiveFrom))
+			.ifPresent((r) -> session.insert(new DatedValue("600-series-a-x-excepted-since", "ear-named-destinations", null,
+					r.citation(), r.effectiveFrom())));
 	}
 
 	/** The Country Chart's columns in force on the date, in the chart's reading order. */
