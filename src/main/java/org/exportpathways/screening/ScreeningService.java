@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.exportpathways.domain.UnitedStates;
 import org.exportpathways.domain.Channel;
 import org.exportpathways.domain.DatedValue;
 import org.exportpathways.domain.Finding;
@@ -160,7 +161,7 @@ public final class ScreeningService {
 
 	private List<InputError> check(ScreeningRequest r) {
 		List<InputError> errors = new ArrayList<>();
-		if ("US".equals(r.destination())) {
+		if (UnitedStates.ISO2.equals(r.destination())) {
 			errors.add(new InputError("destination", "the United States is not an export destination"));
 		}
 		else if (!data.isCountry(r.destination())) {
@@ -203,7 +204,7 @@ public final class ScreeningService {
 				}
 				else if (!ccl.containsKey(m.group(1))) {
 					errors.add(new InputError(at + ".eccn", "'" + m.group(1) + "' is not an ECCN of the Commerce Control "
-							+ "List (15 CFR part 774, Supp. No. 1) in the rule bundle"));
+							+ "List in the rule bundle"));
 				}
 			}
 			if (item.listedInPart746Supplement() != null && !Boolean.TRUE.equals(item.ear99())) {

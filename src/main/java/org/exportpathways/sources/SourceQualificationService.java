@@ -56,9 +56,17 @@ public final class SourceQualificationService {
 
 	private final ReferenceData data;
 
+	/** The citation of a country that is not a qualifying country: that of the rule that says so. */
+	private final String notQualifyingCitation;
+
 	public SourceQualificationService(RuleEngine engine, ReferenceData data) {
 		this.engine = engine;
 		this.data = data;
+		this.notQualifyingCitation = engine.rules().stream()
+			.filter((rule) -> "PR-QC-002".equals(rule.getMetaData().get("id")))
+			.map((rule) -> String.valueOf(rule.getMetaData().get("citation")))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("The rule bundle has no rule PR-QC-002 (not a qualifying country)"));
 		ENABLERS.keySet().forEach(data::rows);
 		data.rows("rdp-negotiations");
 		data.rows("dpa-domestic-source");
@@ -201,7 +209,7 @@ public final class SourceQualificationService {
 			.filter((q) -> q.country().equals(a.supplierCountry()))
 			.toList();
 		QualificationResult.Status qualifying = qc.isEmpty()
-				? new QualificationResult.Status(false, "DFARS 225.003; DFARS 225.872-1", null, null,
+				? new QualificationResult.Status(false, notQualifyingCitation, null, null,
 						a.supplierCountry() + " is not listed as a qualifying country on " + a.asOf())
 				: new QualificationResult.Status(true, qc.get(0).citation(), qc.get(0).effectiveFrom(),
 						qc.get(0).effectiveTo(), null);
