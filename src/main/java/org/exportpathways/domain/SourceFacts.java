@@ -85,8 +85,11 @@ public final class SourceFacts {
 	public record RdpNegotiation(String country, String citation, String note) {
 	}
 
-	/** A country whose business concerns can be DPA domestic sources ({@code scope} ALL_TITLES or TITLE_III). */
-	public record DpaCountry(String country, String scope, String conditions, String citation,
+	/**
+	 * A country whose business concerns can be DPA domestic sources ({@code scope} ALL_TITLES or TITLE_III), with the
+	 * act that made it one ({@code enactedBy}, for wording; empty when not recorded).
+	 */
+	public record DpaCountry(String country, String scope, String conditions, String enactedBy, String citation,
 			LocalDate effectiveFrom) {
 	}
 

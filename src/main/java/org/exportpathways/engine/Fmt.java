@@ -34,6 +34,21 @@ public final class Fmt {
 		return (date.getDayOfYear() == 1) ? String.valueOf(date.getYear()) : date.toString();
 	}
 
+	/** {@code 55%, 60%, 65% or 75%}: distinct percentages, ascending. */
+	public static String pctChoices(java.util.Collection<?> percents) {
+		java.util.List<String> p = percents.stream()
+			.map((v) -> (BigDecimal) v)
+			.sorted()
+			.map(Fmt::pct)
+			.distinct()
+			.toList();
+		if (p.isEmpty()) {
+			return "unknown";
+		}
+		return (p.size() == 1) ? p.get(0)
+				: String.join(", ", p.subList(0, p.size() - 1)) + " or " + p.get(p.size() - 1);
+	}
+
 	/** Human name of a tier for messages. */
 	public static String tierName(Object tier) {
 		return "NATO_PLUS_5".equals(String.valueOf(tier)) ? "NATO+5" : "standard";

@@ -129,11 +129,13 @@ public final class SourceQualificationService {
 					session.insert(new RdpNegotiation(c, n.citation(), n.note()));
 				}
 				for (DatedRecord d : data.memberships("dpa-domestic-source", c, asOf)) {
-					session.insert(new DpaCountry(c, d.get("scope"), d.get("conditions"), d.citation(), d.effectiveFrom()));
+					session.insert(new DpaCountry(c, d.get("scope"), d.get("conditions"), d.get("enacted_by"), d.citation(),
+							d.effectiveFrom()));
 				}
 			}
 			titleIiiFrom().ifPresent(session::insert);
 			thresholds(a).forEach(session::insert);
+			thresholdChoices(a).forEach(session::insert);
 			value(session, "micro-purchase-threshold", P + "micro-purchase-threshold", asOf);
 			value(session, "berry-small-purchase", P + "berry-small-purchase-threshold", asOf);
 			session.fireAllRules();
@@ -161,7 +163,7 @@ public final class SourceQualificationService {
 			return out;
 		}
 		String table = a.dod() ? "domestic-content-dfars" : "domestic-content-far";
-		String legacy = a.dod() ? "domestic-content-dfars-before-2024-02-15" : "domestic-content-far-before-2022-10-25";
+		String legacy = table + "-before-delivery-year-table";
 		LocalDate delivery = LocalDate.of(a.deliveryYear(), 1, 1);
 		Parameter old = data.parameter(P + "buy-american/" + legacy);
 		Optional<Parameter.Value> before = old.at(a.asOf());
@@ -186,6 +188,21 @@ public final class SourceQualificationService {
 			.filter((r) -> "TITLE_III".equals(r.get("scope")) && r.effectiveFrom() != null)
 			.min(Comparator.comparing(DatedRecord::effectiveFrom))
 			.map((r) -> new DatedValue("dpa-title-iii-from", "dpa-domestic-source", null, r.citation(), r.effectiveFrom()));
+	}
+
+	/** Every threshold the buyer's tables name, for the finding when the delivery year is not given. */
+	private List<DatedValue> thresholdChoices(Acquisition a) {
+		if (a.deliveryYear() != null) {
+			return List.of();
+		}
+		String table = a.dod() ? "domestic-content-dfars" : "domestic-content-far";
+		List<DatedValue> out = new ArrayList<>();
+		for (String id : List.of(table + "-before-delivery-year-table", table, "fallback-threshold")) {
+			Parameter p = data.parameter(P + "buy-american/" + id);
+			p.values().stream().filter((v) -> v.value() != null).forEach((v) -> out.add(new DatedValue(
+					"domestic-content-threshold-choice", p.id(), v.value(), p.citation(), v.effectiveFrom())));
+		}
+		return out;
 	}
 
 	private void value(KieSession session, String key, String id, LocalDate date) {
