@@ -85,13 +85,20 @@ public final class SourceFacts {
 	public record RdpNegotiation(String country, String citation, String note) {
 	}
 
-	/** A country whose business concerns can be DPA domestic sources ({@code scope} ALL_TITLES or TITLE_III). */
-	public record DpaCountry(String country, String scope, String conditions, String citation,
+	/**
+	 * A country whose business concerns can be DPA domestic sources ({@code scope} ALL_TITLES or TITLE_III), with the
+	 * act that made it one ({@code enactedBy}, for wording; empty when not recorded).
+	 */
+	public record DpaCountry(String country, String scope, String conditions, String enactedBy, String citation,
 			LocalDate effectiveFrom) {
 	}
 
-	/** The domestic-content threshold applied (percent the counted share must exceed). */
-	public record ContentThreshold(BigDecimal percent, String citation, LocalDate effectiveFrom, String basis) {
+	/**
+	 * The domestic-content threshold applied (percent the counted share must exceed), in force from
+	 * {@code effectiveFrom} to {@code effectiveTo} (exclusive; null: open-ended).
+	 */
+	public record ContentThreshold(BigDecimal percent, String citation, LocalDate effectiveFrom, LocalDate effectiveTo,
+			String basis) {
 	}
 
 	/** Outcome of the component content test: MET, NOT_MET or UNKNOWN. */

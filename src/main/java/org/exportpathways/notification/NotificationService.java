@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.exportpathways.domain.UnitedStates;
 import org.exportpathways.domain.Channel;
 import org.exportpathways.domain.DatedValue;
 import org.exportpathways.domain.InputError;
@@ -73,7 +74,7 @@ public final class NotificationService {
 	 */
 	public List<InputError> check(SaleCase sale, String prefix) {
 		List<InputError> errors = new ArrayList<>();
-		if ("US".equals(sale.recipient())) {
+		if (UnitedStates.ISO2.equals(sale.recipient())) {
 			errors.add(new InputError(prefix + "recipient", "the United States is not a foreign recipient"));
 		}
 		else if (!NATO.equals(sale.recipient()) && !data.isCountry(sale.recipient())) {
@@ -94,7 +95,8 @@ public final class NotificationService {
 			errors.add(new InputError(prefix + "firearmsValue", "a firearms value is given but usmlCategories does not include I"));
 		}
 		if (sale.firearmsValue() != null && sale.channel() != Channel.DCS) {
-			errors.add(new InputError(prefix + "firearmsValue", "only used with DCS licenses (22 CFR 123.15(a)(3))"));
+			errors.add(new InputError(prefix + "firearmsValue", "only used with DCS licenses ("
+					+ data.parameter("congressional-notification/thresholds/dcs/standard/firearms").citation() + ")"));
 		}
 		if (sale.designAndConstructionValue() != null && sale.channel() != Channel.FMS) {
 			errors.add(new InputError(prefix + "designAndConstructionValue",
@@ -102,7 +104,7 @@ public final class NotificationService {
 		}
 		if (sale.newSalesTerritory() != null) {
 			for (String c : sale.newSalesTerritory()) {
-				if ("US".equals(c)) {
+				if (UnitedStates.ISO2.equals(c)) {
 					errors.add(new InputError(prefix + "newSalesTerritory", "the United States is not a sales territory"));
 				}
 				else if (!data.isCountry(c)) {

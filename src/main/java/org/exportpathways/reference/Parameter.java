@@ -43,6 +43,16 @@ public record Parameter(String id, String description, String unit, List<Referen
 		return "rules/" + id.substring(0, slash + 1) + "parameters/" + id.substring(slash + 1) + ".yaml";
 	}
 
+	/** The date the value in force on {@code date} gives way to the next value (null: none follows). */
+	public LocalDate endOf(LocalDate date) {
+		for (Value v : values) {
+			if (v.effectiveFrom().isAfter(date)) {
+				return v.effectiveFrom();
+			}
+		}
+		return null;
+	}
+
 	/** The citation to report: the titles of the references joined. */
 	public String citation() {
 		return String.join("; ", references.stream().map(Reference::title).toList());

@@ -59,7 +59,7 @@ public final class CountryProfileService {
 			.toList();
 		List<CountryProfile.Fact> chart = new ArrayList<>();
 		for (DatedRecord r : data.memberships("ear-country-chart", code, asOf)) {
-			for (String col : ScreeningService.CHART_COLUMNS) {
+			for (String col : screening.chartColumns(asOf)) {
 				if ("X".equals(r.get(col))) {
 					chart.add(fact(r, col, null));
 				}
@@ -77,7 +77,11 @@ public final class CountryProfileService {
 			for (DatedRecord r : data.memberships(table, code, asOf)) {
 				if (table.equals("nato-members")) {
 					memberships.add(fact(r, "NATO_PLUS_5", "as a NATO member country: the AECA section 36 group with "
-							+ "the 15-day review and the higher thresholds (22 U.S.C. 2776(b)(6), (c)(5))"));
+							+ "the 15-day review and the higher thresholds ("
+							+ data.parameter("congressional-notification/thresholds/fms/nato-plus-5/major-defense-equipment").citation()
+							+ "; "
+							+ data.parameter("congressional-notification/thresholds/dcs/nato-plus-5/major-defense-equipment").citation()
+							+ ")"));
 				}
 				if (table.equals("aeca-nato-plus-5")) {
 					memberships.add(fact(r, "NATO_PLUS_5", "named with NATO in AECA section 36: " + r.note()));

@@ -15,7 +15,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.exportpathways.domain.UnitedStates;
 import org.exportpathways.domain.Channel;
+import org.exportpathways.domain.DatedValue;
 import org.exportpathways.domain.Finding;
 import org.exportpathways.domain.InputError;
 import org.exportpathways.domain.InvalidInputException;
@@ -63,11 +65,14 @@ public final class ScreeningService {
 
 	static final Pattern ECCN = Pattern.compile("^([0-9][A-E][0-9]{3})(?:\\.([a-z0-9.]+))?$");
 
-	static final List<String> CHART_COLUMNS = List.of("CB1", "CB2", "CB3", "NP1", "NP2", "NS1", "NS2", "MT1", "RS1",
-			"RS2", "FC1", "CC1", "CC2", "CC3", "AT1", "AT2");
+	/** The Country Chart's columns (738.2(d)(2)), in the chart's reading order. */
+	static final String CHART_COLUMNS = "ear-chart-columns";
 
-	/** Preference when several exemptions apply to an item: the one reported. */
-	static final List<String> EXEMPTION_ORDER = List.of("126.6(c)", "126.5", "126.7", "126.7(c)", "126.16", "126.17");
+	/** Preference when several exemptions apply to an item: the lowest rank is reported (unranked ones first). */
+	static final String EXEMPTION_PREFERENCE = "itar-exemption-preference";
+
+	/** The USML paragraphs whose firearms count toward the firearms trigger of 123.15(a)(3). */
+	static final String FIREARMS = "usml-firearms";
 
 	private final RuleEngine engine;
 
@@ -89,10 +94,14 @@ public final class ScreeningService {
 		for (DatedRecord r : data.rows("ear-ccl-controls")) {
 			controls.computeIfAbsent(r.get("eccn"), (k) -> new ArrayList<>()).add(r);
 		}
-		for (String t : List.of("itar-126-1", "ear-un-sanctioned", "ear-country-groups", "ear-country-chart", "ear-embargoes",
-				"itar-exemptions", "itar-exemption-destinations")) {
+		for (String t : List.of("itar-126-1", "ear-un-sanctioned", "ear-named-destinations", "ear-country-groups",
+				"ear-country-chart", "ear-embargoes", "itar-exemptions", "itar-exemption-destinations")) {
 			data.rows(t);
 		}
+		data.rows(EXEMPTION_PREFERENCE).forEach((r) -> Integer.parseInt(r.get("rank")));
+		data.rows(FIREARMS);
+		DatedRecord chartRow = data.rows("ear-country-chart").get(0);
+		data.rows(CHART_COLUMNS).forEach((c) -> chartRow.get(c.get("column")));
 	}
 
 	public ScreeningResult screen(ScreeningRequest request) {
@@ -148,7 +157,7 @@ public final class ScreeningService {
 
 	private List<InputError> check(ScreeningRequest r) {
 		List<InputError> errors = new ArrayList<>();
-		if ("US".equals(r.destination())) {
+		if (UnitedStates.ISO2.equals(r.destination())) {
 			errors.add(new InputError("destination", "the United States is not an export destination"));
 		}
 		else if (!data.isCountry(r.destination())) {
@@ -191,7 +200,7 @@ public final class ScreeningService {
 				}
 				else if (!ccl.containsKey(m.group(1))) {
 					errors.add(new InputError(at + ".eccn", "'" + m.group(1) + "' is not an ECCN of the Commerce Control "
-							+ "List (15 CFR part 774, Supp. No. 1) in the rule bundle"));
+							+ "List in the rule bundle"));
 				}
 			}
 			if (item.listedInPart746Supplement() != null && !Boolean.TRUE.equals(item.ear99())) {
@@ -274,7 +283,7 @@ public final class ScreeningService {
 		}
 		return new SaleCase(Channel.valueOf(r.channel()), r.destination(), r.asOf(), s.majorDefenseEquipmentValue(),
 				s.totalValue(), (s.totalValue() == null && itemsValue.signum() > 0) ? itemsValue : null,
-				s.designAndConstructionValue(), "DCS".equals(r.channel()) ? firearmsValue(items) : null,
+				s.designAndConstructionValue(), "DCS".equals(r.channel()) ? firearmsValue(items, r.asOf()) : null,
 				StableSets.sorted(categories), null,
 				(s.newSalesTerritory() != null) ? StableSets.sorted(s.newSalesTerritory()) : null, null);
 	}
@@ -312,14 +321,17 @@ public final class ScreeningService {
 	 * The value of the USML Category I(a)-(g) firearms among the items (22 CFR 123.15(a)(3)): null when a Category I
 	 * item's paragraph, or a firearm's value, is not given.
 	 */
-	static BigDecimal firearmsValue(Collection<Object> items) {
+	BigDecimal firearmsValue(Collection<Object> items, LocalDate asOf) {
+		List<DatedRecord> firearms = data.inForce(FIREARMS, asOf);
 		BigDecimal sum = BigDecimal.ZERO;
 		for (Object o : items) {
-			if (o instanceof UsmlItem u && "I".equals(u.category())) {
+			if (o instanceof UsmlItem u && firearms.stream().anyMatch((f) -> f.get("category").equals(u.category()))) {
 				if (u.paragraph() == null) {
 					return null;
 				}
-				if ("abcdefg".contains(u.paragraph().substring(0, 1))) {
+				String letter = u.paragraph().substring(0, 1);
+				if (firearms.stream().anyMatch((f) -> f.get("category").equals(u.category())
+						&& f.get("paragraph").equals(letter))) {
 					if (u.value() == null) {
 						return null;
 					}
@@ -350,8 +362,12 @@ public final class ScreeningService {
 		for (DatedRecord r : data.memberships("ear-un-sanctioned", d, asOf)) {
 			session.insert(new CountryGroup(d, UN_SANCTIONED, r.citation(), r.effectiveFrom(), r.effectiveTo()));
 		}
+		// destinations an ECCN requirement names beside a Country Group (Macau, China, Russia, Venezuela)
+		for (DatedRecord r : data.memberships("ear-named-destinations", d, asOf)) {
+			session.insert(new CountryGroup(d, r.get("scope"), r.citation(), r.effectiveFrom(), r.effectiveTo()));
+		}
 		for (DatedRecord r : data.memberships("ear-country-chart", d, asOf)) {
-			for (String col : CHART_COLUMNS) {
+			for (String col : chartColumns(asOf)) {
 				if ("X".equals(r.get(col))) {
 					session.insert(new ChartCell(d, col, r.citation(), r.effectiveFrom(), r.effectiveTo()));
 				}
@@ -361,6 +377,17 @@ public final class ScreeningService {
 			session.insert(new Embargo(d, r.get("section"), r.get("scope"), r.citation(), r.effectiveFrom()));
 		}
 		exemptionsAvailable(d, asOf).forEach(session::insert);
+		// when the 600-series .a-.x exception last widened beyond Canada (wording of the NLR finding)
+		data.rows("ear-named-destinations").stream()
+			.filter((r) -> "600_SERIES_A_X_EXCEPTED".equals(r.get("scope")) && r.effectiveFrom() != null)
+			.max(Comparator.comparing(DatedRecord::effectiveFrom))
+			.ifPresent((r) -> session.insert(new DatedValue("600-series-a-x-excepted-since", "ear-named-destinations", null,
+					r.citation(), r.effectiveFrom())));
+	}
+
+	/** The Country Chart's columns in force on the date, in the chart's reading order. */
+	public List<String> chartColumns(LocalDate asOf) {
+		return data.inForce(CHART_COLUMNS, asOf).stream().map((r) -> r.get("column")).toList();
 	}
 
 	/** The ITAR exemptions in force on the date that are available for the destination. */
@@ -390,10 +417,13 @@ public final class ScreeningService {
 		}
 		Map<String, List<String>> licenseTypes = group(RuleEngine.objects(session, LicenseType.class), LicenseType::itemId,
 				LicenseType::type);
+		Map<String, Integer> rank = new HashMap<>();
+		data.inForce(EXEMPTION_PREFERENCE, request.asOf())
+			.forEach((r) -> rank.put(r.get("exemption"), Integer.valueOf(r.get("rank"))));
 		Map<String, List<String>> exemptions = new HashMap<>();
 		RuleEngine.objects(session, ExemptionResult.class).stream()
 			.filter((e) -> "APPLIES".equals(e.status()))
-			.sorted(Comparator.comparingInt((ExemptionResult e) -> EXEMPTION_ORDER.indexOf(e.code())))
+			.sorted(Comparator.comparingInt((ExemptionResult e) -> rank.getOrDefault(e.code(), -1)))
 			.forEach((e) -> exemptions.computeIfAbsent(e.itemId(), (k) -> new ArrayList<>()).add(e.code()));
 		Map<String, List<LicenseExceptionCandidate>> exceptions = new HashMap<>();
 		RuleEngine.objects(session, LicenseExceptionCandidate.class).stream()

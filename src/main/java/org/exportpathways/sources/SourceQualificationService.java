@@ -56,9 +56,17 @@ public final class SourceQualificationService {
 
 	private final ReferenceData data;
 
+	/** The citation of a country that is not a qualifying country: that of the rule that says so. */
+	private final String notQualifyingCitation;
+
 	public SourceQualificationService(RuleEngine engine, ReferenceData data) {
 		this.engine = engine;
 		this.data = data;
+		this.notQualifyingCitation = engine.rules().stream()
+			.filter((rule) -> "PR-QC-002".equals(rule.getMetaData().get("id")))
+			.map((rule) -> String.valueOf(rule.getMetaData().get("citation")))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("The rule bundle has no rule PR-QC-002 (not a qualifying country)"));
 		ENABLERS.keySet().forEach(data::rows);
 		data.rows("rdp-negotiations");
 		data.rows("dpa-domestic-source");
@@ -119,10 +127,13 @@ public final class SourceQualificationService {
 					session.insert(new RdpNegotiation(c, n.citation(), n.note()));
 				}
 				for (DatedRecord d : data.memberships("dpa-domestic-source", c, asOf)) {
-					session.insert(new DpaCountry(c, d.get("scope"), d.get("conditions"), d.citation(), d.effectiveFrom()));
+					session.insert(new DpaCountry(c, d.get("scope"), d.get("conditions"), d.get("enacted_by"), d.citation(),
+							d.effectiveFrom()));
 				}
 			}
+			titleIiiFrom().ifPresent(session::insert);
 			thresholds(a).forEach(session::insert);
+			thresholdChoices(a).forEach(session::insert);
 			value(session, "micro-purchase-threshold", P + "micro-purchase-threshold", asOf);
 			value(session, "berry-small-purchase", P + "berry-small-purchase-threshold", asOf);
 			session.fireAllRules();
@@ -147,19 +158,45 @@ public final class SourceQualificationService {
 			return out;
 		}
 		String table = a.dod() ? "domestic-content-dfars" : "domestic-content-far";
-		String legacy = a.dod() ? "domestic-content-dfars-before-2024-02-15" : "domestic-content-far-before-2022-10-25";
+		String legacy = table + "-before-delivery-year-table";
 		LocalDate delivery = LocalDate.of(a.deliveryYear(), 1, 1);
 		Parameter old = data.parameter(P + "buy-american/" + legacy);
 		Optional<Parameter.Value> before = old.at(a.asOf());
 		if (before.isPresent()) {
-			out.add(new ContentThreshold(before.get().value(), old.citation(), before.get().effectiveFrom(), "standard"));
+			out.add(new ContentThreshold(before.get().value(), old.citation(), before.get().effectiveFrom(),
+					old.endOf(a.asOf()), "standard"));
 		}
 		else {
 			Parameter p = data.parameter(P + "buy-american/" + table);
-			p.at(delivery).ifPresent((v) -> out.add(new ContentThreshold(v.value(), p.citation(), v.effectiveFrom(), "standard")));
+			p.at(delivery).ifPresent((v) -> out.add(new ContentThreshold(v.value(), p.citation(), v.effectiveFrom(),
+					p.endOf(delivery), "standard")));
 		}
 		Parameter fallback = data.parameter(P + "buy-american/fallback-threshold");
-		fallback.at(a.asOf()).ifPresent((v) -> out.add(new ContentThreshold(v.value(), fallback.citation(), v.effectiveFrom(), "fallback")));
+		fallback.at(a.asOf()).ifPresent((v) -> out.add(new ContentThreshold(v.value(), fallback.citation(), v.effectiveFrom(),
+				fallback.endOf(a.asOf()), "fallback")));
+		return out;
+	}
+
+	/** When the DPA first counted business concerns beyond the United States and Canada (Title III), for wording. */
+	private Optional<DatedValue> titleIiiFrom() {
+		return data.rows("dpa-domestic-source").stream()
+			.filter((r) -> "TITLE_III".equals(r.get("scope")) && r.effectiveFrom() != null)
+			.min(Comparator.comparing(DatedRecord::effectiveFrom))
+			.map((r) -> new DatedValue("dpa-title-iii-from", "dpa-domestic-source", null, r.citation(), r.effectiveFrom()));
+	}
+
+	/** Every threshold the buyer's tables name, for the finding when the delivery year is not given. */
+	private List<DatedValue> thresholdChoices(Acquisition a) {
+		if (a.deliveryYear() != null) {
+			return List.of();
+		}
+		String table = a.dod() ? "domestic-content-dfars" : "domestic-content-far";
+		List<DatedValue> out = new ArrayList<>();
+		for (String id : List.of(table + "-before-delivery-year-table", table, "fallback-threshold")) {
+			Parameter p = data.parameter(P + "buy-american/" + id);
+			p.values().stream().filter((v) -> v.value() != null).forEach((v) -> out.add(new DatedValue(
+					"domestic-content-threshold-choice", p.id(), v.value(), p.citation(), v.effectiveFrom())));
+		}
 		return out;
 	}
 
@@ -184,7 +221,7 @@ public final class SourceQualificationService {
 			.filter((q) -> q.country().equals(a.supplierCountry()))
 			.toList();
 		QualificationResult.Status qualifying = qc.isEmpty()
-				? new QualificationResult.Status(false, "DFARS 225.003; DFARS 225.872-1", null, null,
+				? new QualificationResult.Status(false, notQualifyingCitation, null, null,
 						a.supplierCountry() + " is not listed as a qualifying country on " + a.asOf())
 				: new QualificationResult.Status(true, qc.get(0).citation(), qc.get(0).effectiveFrom(),
 						qc.get(0).effectiveTo(), null);

@@ -319,7 +319,7 @@ class RuleBundleHealthTests {
 
 		@Test
 		void aDeclaredTableThatDoesNotExistFailsTheLoadNamingThePack() {
-			assertThatThrownBy(() -> load("ear/pack.yaml", (t) -> t.replace("ear-embargoes]", "ear-embargoes, ear-entity-list]")))
+			assertThatThrownBy(() -> load("ear/pack.yaml", (t) -> t.replace("ear-chart-columns]", "ear-chart-columns, ear-entity-list]")))
 				.hasMessageContaining("pack ear")
 				.hasMessageContaining("ear-entity-list");
 		}
