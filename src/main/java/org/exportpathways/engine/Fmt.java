@@ -6,6 +6,8 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
+import org.exportpathways.domain.Tier;
+
 /** Formatting helpers for rule messages (imported as DRL functions). */
 public final class Fmt {
 
@@ -29,8 +31,8 @@ public final class Fmt {
 	}
 
 	/** Human name of a tier for messages. */
-	public static String tierName(Object tier) {
-		return "NATO_PLUS_5".equals(String.valueOf(tier)) ? "NATO+5" : "standard";
+	public static String tierName(Tier tier) {
+		return (tier == Tier.NATO_PLUS_5) ? "NATO+5" : "standard";
 	}
 
 }
