@@ -65,7 +65,7 @@ class SimulationUpload {
 	private static final ObjectReader ROWS = CsvMapper.builder()
 		.enable(CsvReadFeature.EMPTY_STRING_AS_NULL, CsvReadFeature.TRIM_SPACES, CsvReadFeature.SKIP_EMPTY_LINES,
 				CsvReadFeature.FAIL_ON_MISSING_COLUMNS)
-		.disable(CsvReadFeature.FAIL_ON_MISSING_HEADER_COLUMNS)
+		.disable(CsvReadFeature.FAIL_ON_MISSING_HEADER_COLUMNS, CsvReadFeature.ALLOW_TRAILING_COMMA)
 		.defaultLeniency(false)
 		// "XI;" lists XI only
 		.withConfigOverride(Set.class, (o) -> o.setNullHandling(JsonSetter.Value.forContentNulls(Nulls.SKIP)))
