@@ -11,7 +11,6 @@ import org.exportpathways.engine.RuleEngine;
 import org.exportpathways.notification.NotificationService;
 import org.exportpathways.reference.ReferenceData;
 import org.exportpathways.reference.ReferenceDataLoader;
-import org.exportpathways.screening.CountryProfileService;
 import org.exportpathways.screening.ScreeningService;
 import org.exportpathways.sources.SourceQualificationService;
 import org.exportpathways.web.NotificationMapper;
@@ -30,8 +29,6 @@ public final class TestBundle {
 	public static final NotificationService NOTIFICATIONS = new NotificationService(ENGINE, DATA);
 
 	public static final ScreeningService SCREENING = new ScreeningService(ENGINE, DATA, NOTIFICATIONS);
-
-	public static final CountryProfileService PROFILES = new CountryProfileService(DATA, SCREENING);
 
 	public static final SourceQualificationService SOURCES = new SourceQualificationService(ENGINE, DATA);
 

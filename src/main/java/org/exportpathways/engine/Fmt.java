@@ -7,6 +7,8 @@ import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.util.Locale;
 
+import org.exportpathways.domain.Tier;
+
 /** Formatting helpers for rule messages (imported as DRL functions). */
 public final class Fmt {
 
@@ -50,8 +52,8 @@ public final class Fmt {
 	}
 
 	/** Human name of a tier for messages. */
-	public static String tierName(Object tier) {
-		return "NATO_PLUS_5".equals(String.valueOf(tier)) ? "NATO+5" : "standard";
+	public static String tierName(Tier tier) {
+		return (tier == Tier.NATO_PLUS_5) ? "NATO+5" : "standard";
 	}
 
 }

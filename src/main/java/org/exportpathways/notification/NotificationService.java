@@ -14,6 +14,7 @@ import org.exportpathways.domain.DatedValue;
 import org.exportpathways.domain.InputError;
 import org.exportpathways.domain.InvalidInputException;
 import org.exportpathways.domain.Membership;
+import org.exportpathways.domain.MembershipList;
 import org.exportpathways.domain.NotificationFacts.CandidateTier;
 import org.exportpathways.domain.NotificationFacts.Decision;
 import org.exportpathways.domain.NotificationFacts.Missing;
@@ -46,9 +47,6 @@ public final class NotificationService {
 
 	static final String NATO = "NATO";
 
-	static final List<String> LISTS = List.of(Membership.NATO, Membership.AECA_NATO_PLUS_5,
-			Membership.AECA_MIDDLE_EAST);
-
 	private final RuleEngine engine;
 
 	private final ReferenceData data;
@@ -59,8 +57,8 @@ public final class NotificationService {
 		this.engine = engine;
 		this.data = data;
 		this.thresholds = new ThresholdResolver(data);
-		for (String list : LISTS) {
-			data.rows(list);
+		for (MembershipList list : MembershipList.values()) {
+			data.rows(list.table());
 		}
 	}
 
@@ -148,9 +146,9 @@ public final class NotificationService {
 					session.insert(new TerritoryCountry(c));
 				}
 			}
-			for (String list : LISTS) {
+			for (MembershipList list : MembershipList.values()) {
 				for (String c : countries) {
-					for (DatedRecord r : data.memberships(list, c, asOf)) {
+					for (DatedRecord r : data.memberships(list.table(), c, asOf)) {
 						session.insert(new Membership(c, list, r.effectiveFrom(), r.effectiveTo(), r.citation(),
 								r.source()));
 					}

@@ -98,16 +98,22 @@ public class NotificationMapper {
 		if (s == null) {
 			return Scenario.STATUTORY;
 		}
-		return scenario(s.getKind().getValue(), s.getFactor(), (s.getIndex() != null) ? s.getIndex().getValue() : null,
+		return scenario(same(Scenario.Kind.class, s.getKind()), s.getFactor(), same(Scenario.Index.class, s.getIndex()),
 				s.getToYear(), s.getThresholds());
 	}
 
 	public SimulationService.NamedScenario scenario(NamedScenarioDto s) {
-		return new SimulationService.NamedScenario(s.getName(), scenario(s.getKind().getValue(), s.getFactor(),
-				(s.getIndex() != null) ? s.getIndex().getValue() : null, s.getToYear(), s.getThresholds()));
+		return new SimulationService.NamedScenario(s.getName(),
+				scenario(same(Scenario.Kind.class, s.getKind()), s.getFactor(), same(Scenario.Index.class, s.getIndex()),
+						s.getToYear(), s.getThresholds()));
 	}
 
-	private static Scenario scenario(String kind, BigDecimal factor, String index, Integer toYear,
+	/** The domain constant of the same name as a generated DTO enum constant (the contract lists the same names). */
+	private static <E extends Enum<E>> E same(Class<E> type, Enum<?> dto) {
+		return (dto != null) ? Enum.valueOf(type, dto.name()) : null;
+	}
+
+	private static Scenario scenario(Scenario.Kind kind, BigDecimal factor, Scenario.Index index, Integer toYear,
 			CustomThresholdsDto t) {
 		Map<Tier, Map<ThresholdKind, BigDecimal>> custom = null;
 		BigDecimal firearms = null;
@@ -117,7 +123,7 @@ public class NotificationMapper {
 			custom.put(Tier.NATO_PLUS_5, amounts(t.getNatoPlus5()));
 			firearms = t.getFirearms();
 		}
-		return new Scenario(Scenario.Kind.valueOf(kind), factor, index, toYear, custom, firearms);
+		return new Scenario(kind, factor, index, toYear, custom, firearms);
 	}
 
 	private static Map<ThresholdKind, BigDecimal> amounts(TierAmountsDto a) {

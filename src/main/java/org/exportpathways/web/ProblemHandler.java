@@ -19,11 +19,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -48,12 +51,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return problem(HttpStatus.BAD_REQUEST, "Invalid request content.", errors(ex.getBindingResult()));
+	}
+
+	/** The bean validation errors, each naming its field as the request spells it. */
+	static List<InputError> errors(Errors result) {
 		List<InputError> errors = new ArrayList<>();
-		for (FieldError fe : ex.getBindingResult().getFieldErrors()) {
+		for (FieldError fe : result.getFieldErrors()) {
 			errors.add(new InputError(fe.getField(), describe(fe)));
 		}
-		ex.getBindingResult().getGlobalErrors().forEach((ge) -> errors.add(new InputError("$", ge.getDefaultMessage())));
-		return problem(HttpStatus.BAD_REQUEST, "Invalid request content.", errors);
+		result.getGlobalErrors().forEach((ge) -> errors.add(new InputError("$", ge.getDefaultMessage())));
+		return errors;
 	}
 
 	private static String describe(FieldError fe) {
@@ -123,7 +131,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		return sb.isEmpty() ? "$" : sb.toString();
 	}
 
-	private static String typeName(Class<?> type) {
+	static String typeName(Class<?> type) {
 		if (type == null) {
 			return "value";
 		}
@@ -174,6 +182,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 			.forEach((e) -> errors.add(new InputError(r.getMethodParameter().getParameterName(),
 					e.getDefaultMessage() + " (got " + r.getArgument() + ")"))));
 		return problem(HttpStatus.BAD_REQUEST, "Invalid request parameter.", errors);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return problem(HttpStatus.BAD_REQUEST, "Invalid request content.", List.of(new InputError(ex.getRequestPartName(),
+				"the multipart upload needs a '" + ex.getRequestPartName() + "' part")));
+	}
+
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<Object> handleMultipart(MultipartException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Invalid request content.",
+				List.of(new InputError("$", "not a valid multipart/form-data body")));
 	}
 
 	@ExceptionHandler(CountryProfileService.UnknownCountryException.class)

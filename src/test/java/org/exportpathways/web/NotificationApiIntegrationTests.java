@@ -10,6 +10,8 @@ import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -333,6 +335,37 @@ class NotificationApiIntegrationTests {
 			problem(given().multiPart("sales", "sales.csv", "id,channel,recipient\nA,FMS,DE\n".getBytes(), "text/csv")
 				.post(SIMULATIONS)
 				.then(), 400, "scenarios");
+		}
+
+		@ParameterizedTest(name = "{0}")
+		@CsvSource(delimiter = '|', textBlock = """
+				a column twice                        | id,id,channel,recipient\\nA,B,FMS,DE\\n            | sales
+				a required column missing             | id,recipient\\nA,DE\\n                             | sales
+				an empty file                         | ''                                              | sales
+				a row with too few cells              | id,channel,recipient\\nA,FMS\\n                    | sales[0]
+				a row with a trailing comma           | id,channel,recipient\\nA,FMS,DE,\\n                | sales[0]
+				a date that does not exist            | id,channel,recipient,asOf\\nA,FMS,DE,2024-02-30\\n  | sales[0].asOf
+				a boolean that is neither             | id,channel,recipient,emergency\\nA,FMS,DE,maybe\\n  | sales[0].emergency
+				an unknown USML category in a list    | id,channel,recipient,usmlCategories\\nA,DCS,DE,XI;L\\n | sales[0].usmlCategories
+				an unknown channel on the second row  | id,channel,recipient\\nA,FMS,DE\\nB,WIRE,DE\\n      | sales[1].channel
+				an empty required cell                | id,channel,recipient\\n,FMS,DE\\n                  | sales[0].id
+				""")
+		void aCsvUploadIsRefusedNamingTheRowAndColumn(String why, String csv, String field) {
+			problem(given().multiPart("sales", "sales.csv", csv.replace("\\n", "\n").getBytes(), "text/csv")
+				.multiPart("scenarios", "[{\"name\":\"law\",\"kind\":\"STATUTORY\"}]", "application/json")
+				.post(SIMULATIONS)
+				.then(), 400, field);
+		}
+
+		@Test
+		void aCsvUploadWithoutSalesOrWithANullScenarioIsRefused() {
+			problem(given().multiPart("scenarios", "[{\"name\":\"law\",\"kind\":\"STATUTORY\"}]", "application/json")
+				.post(SIMULATIONS)
+				.then(), 400, "sales");
+			problem(given().multiPart("sales", "sales.csv", "id,channel,recipient\nA,FMS,DE\n".getBytes(), "text/csv")
+				.multiPart("scenarios", "[null]", "application/json")
+				.post(SIMULATIONS)
+				.then(), 400, "scenarios[0]");
 		}
 
 		@Test
