@@ -22,7 +22,7 @@ import org.exportpathways.domain.Finding;
 import org.exportpathways.domain.InvalidInputException;
 import org.exportpathways.notification.NotificationResult;
 import org.exportpathways.screening.ScreeningResult;
-import org.exportpathways.sources.QualificationResult;
+import org.exportpathways.qualification.QualificationResult;
 import org.exportpathways.web.ScreeningMapper;
 import org.exportpathways.web.SourceMapper;
 import org.junit.jupiter.api.DynamicContainer;

@@ -5,14 +5,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import org.exportpathways.engine.RuleBundle;
-import org.exportpathways.engine.RuleBundleLoader;
-import org.exportpathways.engine.RuleEngine;
+import org.exportpathways.bundle.RuleBundle;
+import org.exportpathways.bundle.RuleBundleLoader;
+import org.exportpathways.kernel.RuleEngine;
 import org.exportpathways.notification.NotificationService;
-import org.exportpathways.reference.ReferenceData;
-import org.exportpathways.reference.ReferenceDataLoader;
+import org.exportpathways.bundle.ReferenceData;
+import org.exportpathways.bundle.ReferenceDataLoader;
 import org.exportpathways.screening.ScreeningService;
-import org.exportpathways.sources.SourceQualificationService;
+import org.exportpathways.qualification.SourceQualificationService;
 import org.exportpathways.web.NotificationMapper;
 
 /** The rules/ folder of this checkout, compiled once for the plain (non-Spring) tests. */

@@ -4,11 +4,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.exportpathways.domain.Finding;
-import org.exportpathways.domain.NotificationFacts.ThresholdTest;
-import org.exportpathways.domain.Outcome;
-import org.exportpathways.domain.RecipientGroup;
-import org.exportpathways.domain.Threshold;
-import org.exportpathways.domain.Tier;
+import org.exportpathways.notification.NotificationFacts.ThresholdTest;
+import org.exportpathways.notification.Outcome;
+import org.exportpathways.notification.RecipientGroup;
+import org.exportpathways.notification.Threshold;
+import org.exportpathways.notification.Tier;
 
 /**
  * A notification decision and its explanation. {@code thresholdTier} is null when the sales territory is unknown

@@ -3,8 +3,8 @@ package org.exportpathways.notification;
 import java.math.BigDecimal;
 import java.util.Map;
 
-import org.exportpathways.domain.ThresholdKind;
-import org.exportpathways.domain.Tier;
+import org.exportpathways.notification.ThresholdKind;
+import org.exportpathways.notification.Tier;
 
 /**
  * A what-if applied to the dollar thresholds: the statutory amounts, the amounts times a factor or an index ratio,

@@ -10,10 +10,10 @@ import java.util.Set;
 
 import org.exportpathways.domain.InputError;
 import org.exportpathways.domain.InvalidInputException;
-import org.exportpathways.domain.NotificationFacts.ThresholdTest;
-import org.exportpathways.domain.Outcome;
-import org.exportpathways.domain.SaleCase;
-import org.exportpathways.engine.DecisionExecutor;
+import org.exportpathways.notification.NotificationFacts.ThresholdTest;
+import org.exportpathways.notification.Outcome;
+import org.exportpathways.notification.SaleCase;
+import org.exportpathways.kernel.DecisionExecutor;
 
 /**
  * Runs a batch of sales through the notification rules under several named scenarios, each sale as of its own

@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.exportpathways.domain.Channel;
+import org.exportpathways.notification.Channel;
 import org.exportpathways.domain.InputError;
 import org.exportpathways.domain.InvalidInputException;
-import org.exportpathways.domain.Threshold;
-import org.exportpathways.domain.ThresholdKind;
-import org.exportpathways.domain.Tier;
-import org.exportpathways.engine.RuleBundleException;
-import org.exportpathways.reference.Parameter;
-import org.exportpathways.reference.ReferenceData;
+import org.exportpathways.notification.Threshold;
+import org.exportpathways.notification.ThresholdKind;
+import org.exportpathways.notification.Tier;
+import org.exportpathways.bundle.RuleBundleException;
+import org.exportpathways.bundle.Parameter;
+import org.exportpathways.bundle.ReferenceData;
 
 /**
  * The dollar thresholds in force for a channel on a date, under a scenario. Thresholds are parameters at

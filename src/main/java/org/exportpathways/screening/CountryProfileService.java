@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.exportpathways.domain.InvalidInputException;
-import org.exportpathways.domain.ScreeningFacts.ExemptionAvailable;
-import org.exportpathways.reference.DatedRecord;
-import org.exportpathways.reference.ReferenceData;
+import org.exportpathways.screening.ScreeningFacts.ExemptionAvailable;
+import org.exportpathways.bundle.DatedRecord;
+import org.exportpathways.bundle.ReferenceData;
 
 /** The profile of a destination on a date, read from the bundle's dated reference tables. */
 public final class CountryProfileService {

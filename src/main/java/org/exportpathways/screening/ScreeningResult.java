@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.exportpathways.domain.Finding;
-import org.exportpathways.domain.ScreeningOutcome;
-import org.exportpathways.domain.ScreeningFacts.LicenseExceptionCandidate;
+import org.exportpathways.screening.ScreeningOutcome;
+import org.exportpathways.screening.ScreeningFacts.LicenseExceptionCandidate;
 import org.exportpathways.notification.NotificationResult;
 
 /** A screening: the outcome rolled up over items, each item's decision, the sale's notification decision. */

@@ -7,7 +7,7 @@ import org.exportpathways.api.model.NotificationDecisionDto;
 import org.exportpathways.api.model.NotificationRequestDto;
 import org.exportpathways.api.model.SimulationRequestDto;
 import org.exportpathways.api.model.SimulationResponseDto;
-import org.exportpathways.engine.RulesetVersion;
+import org.exportpathways.bundle.RulesetVersion;
 import org.exportpathways.notification.NotificationService;
 import org.exportpathways.notification.SimulationService;
 import org.springframework.format.annotation.DateTimeFormat;

@@ -7,7 +7,7 @@ import org.exportpathways.api.TransfersApi;
 import org.exportpathways.api.model.CountryProfileDto;
 import org.exportpathways.api.model.ScreeningRequestDto;
 import org.exportpathways.api.model.ScreeningResponseDto;
-import org.exportpathways.engine.RulesetVersion;
+import org.exportpathways.bundle.RulesetVersion;
 import org.exportpathways.screening.CountryProfileService;
 import org.exportpathways.screening.ScreeningService;
 import org.springframework.http.ResponseEntity;

@@ -3,8 +3,8 @@ package org.exportpathways.web;
 import org.exportpathways.api.SourcesApi;
 import org.exportpathways.api.model.QualificationRequestDto;
 import org.exportpathways.api.model.QualificationResponseDto;
-import org.exportpathways.engine.RulesetVersion;
-import org.exportpathways.sources.SourceQualificationService;
+import org.exportpathways.bundle.RulesetVersion;
+import org.exportpathways.qualification.SourceQualificationService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 

@@ -11,8 +11,8 @@ import org.exportpathways.api.model.EnablerDto;
 import org.exportpathways.api.model.QualificationRequestDto;
 import org.exportpathways.api.model.QualificationResponseDto;
 import org.exportpathways.api.model.RuleStatusDto;
-import org.exportpathways.sources.QualificationRequest;
-import org.exportpathways.sources.QualificationResult;
+import org.exportpathways.qualification.QualificationRequest;
+import org.exportpathways.qualification.QualificationResult;
 import org.springframework.stereotype.Component;
 
 /** Maps the source-qualification DTOs to the domain and back. Absent values stay null (unknown). */

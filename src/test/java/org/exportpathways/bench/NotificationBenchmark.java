@@ -9,12 +9,12 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.exportpathways.TestBundle;
-import org.exportpathways.domain.Channel;
-import org.exportpathways.domain.SaleCase;
+import org.exportpathways.notification.Channel;
+import org.exportpathways.notification.SaleCase;
 import org.exportpathways.notification.NotificationResult;
 import org.exportpathways.notification.NotificationService;
 import org.exportpathways.notification.Scenario;
-import org.exportpathways.engine.DecisionExecutor;
+import org.exportpathways.kernel.DecisionExecutor;
 import org.exportpathways.notification.SimulationService;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -21,7 +21,7 @@ import org.exportpathways.api.model.NotificationRequestDto;
 import org.exportpathways.api.model.QualificationRequestDto;
 import org.exportpathways.api.model.ScreeningRequestDto;
 import org.exportpathways.api.model.SimulationRequestDto;
-import org.exportpathways.engine.RuleEngine;
+import org.exportpathways.kernel.RuleEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

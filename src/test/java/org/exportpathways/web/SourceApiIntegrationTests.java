@@ -1,5 +1,6 @@
 package org.exportpathways.web;
 
+import org.exportpathways.screening.CountryProfile;
 import java.util.Map;
 
 import io.restassured.RestAssured;

@@ -1,0 +1,123 @@
+package org.exportpathways.bundle;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * The dated, cited reference data of the bundle: countries, membership tables, parameters and the CPI-U series.
+ * Immutable once loaded; every lookup takes the business date it applies to.
+ */
+public final class ReferenceData {
+
+	private final String bundleVersion;
+
+	private final List<Pack> packs;
+
+	private final Map<String, Pack> packsByName = new LinkedHashMap<>();
+
+	private final Map<String, String> countries;
+
+	private final Map<String, List<DatedRecord>> tables;
+
+	private final Map<String, Parameter> parameters;
+
+	private final SortedMap<Integer, BigDecimal> cpiU;
+
+	ReferenceData(String bundleVersion, List<Pack> packs, Map<String, String> countries,
+			Map<String, List<DatedRecord>> tables, Map<String, Parameter> parameters, SortedMap<Integer, BigDecimal> cpiU) {
+		this.bundleVersion = bundleVersion;
+		this.packs = List.copyOf(packs);
+		packs.forEach((p) -> this.packsByName.put(p.name(), p));
+		this.countries = Map.copyOf(countries);
+		this.tables = Map.copyOf(tables);
+		this.parameters = Map.copyOf(parameters);
+		this.cpiU = cpiU;
+	}
+
+	/** Semver declared in bundle.yaml. */
+	public String bundleVersion() {
+		return bundleVersion;
+	}
+
+	/** The regime packs, in the order bundle.yaml lists them. */
+	public List<Pack> packs() {
+		return packs;
+	}
+
+	public Pack pack(String name) {
+		Pack p = packsByName.get(name);
+		if (p == null) {
+			throw new IllegalArgumentException("bundle.yaml lists no pack " + name);
+		}
+		return p;
+	}
+
+	/** The first business date the bundle's data covers for a pack (the {@code coverage} of its pack.yaml). */
+	public LocalDate coversFrom(String pack) {
+		return pack(pack).coverage();
+	}
+
+	/** The first business date covered by every one of {@code packs}: the latest of their coverage starts. */
+	public LocalDate coversFrom(Collection<String> packs) {
+		return packs.stream().map(this::coversFrom).max(Comparator.naturalOrder())
+			.orElseThrow(() -> new IllegalArgumentException("no pack named"));
+	}
+
+	public boolean isCountry(String code) {
+		return countries.containsKey(code);
+	}
+
+	public Optional<String> countryName(String code) {
+		return Optional.ofNullable(countries.get(code));
+	}
+
+	/** Rows of table {@code list} for {@code country} in force on {@code date}. */
+	public List<DatedRecord> memberships(String list, String country, LocalDate date) {
+		return rows(list).stream().filter((r) -> r.country().equals(country) && r.inForce(date)).toList();
+	}
+
+	/** Rows of {@code table} in force on {@code date}. */
+	public List<DatedRecord> inForce(String table, LocalDate date) {
+		return rows(table).stream().filter((r) -> r.inForce(date)).toList();
+	}
+
+	public List<DatedRecord> rows(String table) {
+		List<DatedRecord> rows = tables.get(table);
+		if (rows == null) {
+			throw new IllegalArgumentException("No reference table " + table);
+		}
+		return rows;
+	}
+
+	public Parameter parameter(String id) {
+		Parameter p = parameters.get(id);
+		if (p == null) {
+			throw new IllegalArgumentException("No parameter " + id);
+		}
+		return p;
+	}
+
+	public Map<String, Parameter> parameters() {
+		return parameters;
+	}
+
+	public Optional<BigDecimal> cpiU(int year) {
+		return Optional.ofNullable(cpiU.get(year));
+	}
+
+	public int cpiUFirstYear() {
+		return cpiU.firstKey();
+	}
+
+	public int cpiULastYear() {
+		return cpiU.lastKey();
+	}
+
+}

@@ -1,5 +1,0 @@
-package org.exportpathways.domain;
-
-/** A country the letter of offer or license would authorize as new sales territory. */
-public record TerritoryCountry(String country) {
-}

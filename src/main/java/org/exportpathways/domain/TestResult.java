@@ -1,6 +1,0 @@
-package org.exportpathways.domain;
-
-/** Result of one threshold test: met, not met, or unknown because a value it needs is absent. */
-public enum TestResult {
-	MET, NOT_MET, UNKNOWN
-}
