@@ -11,13 +11,14 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
 
-import org.exportpathways.notification.NotificationService;
+import org.exportpathways.kernel.Kernel;
+import org.exportpathways.notification.NotificationRegime;
 import org.exportpathways.notification.SimulationService;
 import org.exportpathways.bundle.ReferenceData;
 import org.exportpathways.bundle.ReferenceDataLoader;
 import org.exportpathways.screening.CountryProfileService;
-import org.exportpathways.screening.ScreeningService;
-import org.exportpathways.qualification.SourceQualificationService;
+import org.exportpathways.screening.ScreeningRegime;
+import org.exportpathways.qualification.QualificationRegime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -64,9 +65,15 @@ public class EngineConfiguration {
 				: ZoneId.of(props.zone()));
 	}
 
+	/** The one path every decision takes (checks, coverage, facts, fire, findings, result). */
 	@Bean
-	NotificationService notificationService(RuleEngine engine, ReferenceData data) {
-		return new NotificationService(engine, data);
+	Kernel kernel(RuleEngine engine, ReferenceData data) {
+		return new Kernel(engine, data);
+	}
+
+	@Bean
+	NotificationRegime notificationRegime(ReferenceData data) {
+		return new NotificationRegime(data);
 	}
 
 	/**
@@ -81,23 +88,23 @@ public class EngineConfiguration {
 	}
 
 	@Bean
-	SimulationService simulationService(NotificationService notifications, DecisionExecutor executor) {
-		return new SimulationService(notifications, executor);
+	SimulationService simulationService(Kernel kernel, NotificationRegime notifications, DecisionExecutor executor) {
+		return new SimulationService(kernel, notifications, executor);
 	}
 
 	@Bean
-	ScreeningService screeningService(RuleEngine engine, ReferenceData data, NotificationService notifications) {
-		return new ScreeningService(engine, data, notifications);
+	ScreeningRegime screeningRegime(ReferenceData data, NotificationRegime notifications) {
+		return new ScreeningRegime(data, notifications);
 	}
 
 	@Bean
-	CountryProfileService countryProfileService(ReferenceData data, ScreeningService screening) {
-		return new CountryProfileService(data, screening);
+	CountryProfileService countryProfileService(Kernel kernel, ScreeningRegime screening) {
+		return new CountryProfileService(kernel, screening);
 	}
 
 	@Bean
-	SourceQualificationService sourceQualificationService(RuleEngine engine, ReferenceData data) {
-		return new SourceQualificationService(engine, data);
+	QualificationRegime qualificationRegime(ReferenceData data, RuleEngine engine) {
+		return new QualificationRegime(data, engine);
 	}
 
 	@Bean

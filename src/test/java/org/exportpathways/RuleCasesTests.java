@@ -20,6 +20,7 @@ import org.exportpathways.api.model.QualificationRequestDto;
 import org.exportpathways.api.model.ScreeningRequestDto;
 import org.exportpathways.domain.Finding;
 import org.exportpathways.domain.InvalidInputException;
+import org.exportpathways.notification.NotificationRequest;
 import org.exportpathways.notification.NotificationResult;
 import org.exportpathways.screening.ScreeningResult;
 import org.exportpathways.qualification.QualificationResult;
@@ -62,15 +63,15 @@ class RuleCasesTests {
 
 		EVALUATION((given) -> {
 			NotificationRequestDto r = JSON.convertValue(given, NotificationRequestDto.class);
-			return view(TestBundle.NOTIFICATIONS.evaluate(TestBundle.MAPPER.sale(r),
-					TestBundle.MAPPER.scenario(r.getScenario())));
+			return view(TestBundle.KERNEL.decide(TestBundle.NOTIFICATIONS,
+					new NotificationRequest(TestBundle.MAPPER.sale(r), TestBundle.MAPPER.scenario(r.getScenario()))));
 		}),
 
 		SCREENING((given) -> view(
-				TestBundle.SCREENING.screen(SCREENING_MAPPER.request(JSON.convertValue(given, ScreeningRequestDto.class))))),
+				TestBundle.KERNEL.decide(TestBundle.SCREENING, SCREENING_MAPPER.request(JSON.convertValue(given, ScreeningRequestDto.class))))),
 
 		QUALIFICATION((given) -> view(
-				TestBundle.SOURCES.qualify(SOURCE_MAPPER.request(JSON.convertValue(given, QualificationRequestDto.class)))));
+				TestBundle.KERNEL.decide(TestBundle.SOURCES, SOURCE_MAPPER.request(JSON.convertValue(given, QualificationRequestDto.class)))));
 
 		final Function<Map<String, Object>, Map<String, Object>> run;
 

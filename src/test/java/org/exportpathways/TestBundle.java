@@ -8,11 +8,12 @@ import java.time.ZoneOffset;
 import org.exportpathways.bundle.RuleBundle;
 import org.exportpathways.bundle.RuleBundleLoader;
 import org.exportpathways.kernel.RuleEngine;
-import org.exportpathways.notification.NotificationService;
+import org.exportpathways.kernel.Kernel;
+import org.exportpathways.notification.NotificationRegime;
 import org.exportpathways.bundle.ReferenceData;
 import org.exportpathways.bundle.ReferenceDataLoader;
-import org.exportpathways.screening.ScreeningService;
-import org.exportpathways.qualification.SourceQualificationService;
+import org.exportpathways.screening.ScreeningRegime;
+import org.exportpathways.qualification.QualificationRegime;
 import org.exportpathways.web.NotificationMapper;
 
 /** The rules/ folder of this checkout, compiled once for the plain (non-Spring) tests. */
@@ -26,11 +27,13 @@ public final class TestBundle {
 
 	public static final ReferenceData DATA = ReferenceDataLoader.load(BUNDLE);
 
-	public static final NotificationService NOTIFICATIONS = new NotificationService(ENGINE, DATA);
+	public static final Kernel KERNEL = new Kernel(ENGINE, DATA);
 
-	public static final ScreeningService SCREENING = new ScreeningService(ENGINE, DATA, NOTIFICATIONS);
+	public static final NotificationRegime NOTIFICATIONS = new NotificationRegime(DATA);
 
-	public static final SourceQualificationService SOURCES = new SourceQualificationService(ENGINE, DATA);
+	public static final ScreeningRegime SCREENING = new ScreeningRegime(DATA, NOTIFICATIONS);
+
+	public static final QualificationRegime SOURCES = new QualificationRegime(DATA, ENGINE);
 
 	/** Rule cases without an asOf are evaluated as of this fixed day, so they never change with the calendar. */
 	public static final NotificationMapper MAPPER = new NotificationMapper(

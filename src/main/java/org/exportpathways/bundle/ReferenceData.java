@@ -2,6 +2,7 @@ package org.exportpathways.bundle;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The dated, cited reference data of the bundle: countries, membership tables, parameters and the CPI-U series.
@@ -29,6 +31,8 @@ public final class ReferenceData {
 	private final Map<String, Parameter> parameters;
 
 	private final SortedMap<Integer, BigDecimal> cpiU;
+
+	private final Map<String, Map<String, List<DatedRecord>>> indexes = new ConcurrentHashMap<>();
 
 	ReferenceData(String bundleVersion, List<Pack> packs, Map<String, String> countries,
 			Map<String, List<DatedRecord>> tables, Map<String, Parameter> parameters, SortedMap<Integer, BigDecimal> cpiU) {
@@ -68,6 +72,21 @@ public final class ReferenceData {
 	public LocalDate coversFrom(Collection<String> packs) {
 		return packs.stream().map(this::coversFrom).max(Comparator.naturalOrder())
 			.orElseThrow(() -> new IllegalArgumentException("no pack named"));
+	}
+
+	/**
+	 * The rows of {@code table} grouped by the value of {@code column} (in table order), built once and kept: a
+	 * lookup index, e.g. the CCL by ECCN.
+	 */
+	public Map<String, List<DatedRecord>> index(String table, String column) {
+		return indexes.computeIfAbsent(table + "#" + column, (k) -> {
+			Map<String, List<DatedRecord>> index = new LinkedHashMap<>();
+			for (DatedRecord r : rows(table)) {
+				index.computeIfAbsent(r.get(column), (v) -> new ArrayList<>()).add(r);
+			}
+			index.replaceAll((v, rows) -> List.copyOf(rows));
+			return Map.copyOf(index);
+		});
 	}
 
 	public boolean isCountry(String code) {

@@ -7,7 +7,6 @@ import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.util.Locale;
 
-import org.exportpathways.notification.Tier;
 
 /** Formatting helpers for rule messages (imported as DRL functions). */
 public final class Fmt {
@@ -49,11 +48,6 @@ public final class Fmt {
 		}
 		return (p.size() == 1) ? p.get(0)
 				: String.join(", ", p.subList(0, p.size() - 1)) + " or " + p.get(p.size() - 1);
-	}
-
-	/** Human name of a tier for messages. */
-	public static String tierName(Tier tier) {
-		return (tier == Tier.NATO_PLUS_5) ? "NATO+5" : "standard";
 	}
 
 }

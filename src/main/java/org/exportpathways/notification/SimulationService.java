@@ -14,6 +14,7 @@ import org.exportpathways.notification.NotificationFacts.ThresholdTest;
 import org.exportpathways.notification.Outcome;
 import org.exportpathways.notification.SaleCase;
 import org.exportpathways.kernel.DecisionExecutor;
+import org.exportpathways.kernel.Kernel;
 
 /**
  * Runs a batch of sales through the notification rules under several named scenarios, each sale as of its own
@@ -51,12 +52,15 @@ public final class SimulationService {
 	public record Result(List<ScenarioRun> scenarios, List<Changes> changes) {
 	}
 
-	private final NotificationService notifications;
+	private final Kernel kernel;
+
+	private final NotificationRegime regime;
 
 	private final DecisionExecutor executor;
 
-	public SimulationService(NotificationService notifications, DecisionExecutor executor) {
-		this.notifications = notifications;
+	public SimulationService(Kernel kernel, NotificationRegime regime, DecisionExecutor executor) {
+		this.kernel = kernel;
+		this.regime = regime;
 		this.executor = executor;
 	}
 
@@ -67,7 +71,8 @@ public final class SimulationService {
 			SaleOutcome[] outcomes = new SaleOutcome[sales.size()];
 			executor.forEach(sales.size(), (i) -> {
 				Sale s = sales.get(i);
-				NotificationResult r = notifications.evaluateChecked(s.sale(), ns.scenario(), "sales[" + i + "].");
+				NotificationResult r = kernel.decideChecked(regime, new NotificationRequest(s.sale(), ns.scenario()),
+						"sales[" + i + "].");
 				outcomes[i] = new SaleOutcome(s.id(), r.asOf(), r.outcome(), r.reviewPeriodDays(), r.triggeredBy(),
 						r.missing());
 			});
@@ -110,7 +115,7 @@ public final class SimulationService {
 			if (!ids.add(s.id())) {
 				errors.add(new InputError("sales[" + i + "].id", "duplicate id '" + s.id() + "'"));
 			}
-			errors.addAll(notifications.check(s.sale(), "sales[" + i + "]."));
+			errors.addAll(s.sale().check(kernel.data(), "sales[" + i + "]."));
 		}
 		Set<String> names = new HashSet<>();
 		for (int i = 0; i < scenarios.size(); i++) {
@@ -118,18 +123,14 @@ public final class SimulationService {
 			if (!names.add(ns.name())) {
 				errors.add(new InputError("scenarios[" + i + "].name", "duplicate scenario name '" + ns.name() + "'"));
 			}
-			errors.addAll(notifications.checkScenario(ns.scenario(), "scenarios[" + i + "]"));
+			errors.addAll(ns.scenario().check("scenarios[" + i + "]"));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors, false);
 		}
-		LocalDate coversFrom = notifications.referenceData().coversFrom(NotificationService.REGIME);
 		for (int i = 0; i < sales.size(); i++) {
-			if (sales.get(i).sale().asOf().isBefore(coversFrom)) {
-				errors.add(new InputError("sales[" + i + "].asOf", "the rule bundle covers business dates from "
-						+ coversFrom + "; " + sales.get(i).sale().asOf() + " (the sale's asOf, or the batch asOf it "
-						+ "defaults to) is earlier"));
-			}
+			kernel.coverage(regime, sales.get(i).sale().asOf(), "sales[" + i + "].asOf",
+					" (the sale's asOf, or the batch asOf it defaults to)").ifPresent(errors::add);
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors, true);

@@ -61,41 +61,6 @@ public final class ThresholdResolver {
 		return slug.replace('-', '_').toUpperCase(Locale.ROOT);
 	}
 
-	/** Checks a scenario's fields against its kind; {@code field} is the JSON path of the scenario. */
-	public List<InputError> check(Scenario s, String field) {
-		List<InputError> errors = new ArrayList<>();
-		switch (s.kind()) {
-			case STATUTORY -> {
-				if (s.factor() != null || s.index() != null || s.toYear() != null || s.custom() != null
-						|| s.customFirearms() != null) {
-					errors.add(new InputError(field, "STATUTORY takes no factor, index, toYear or thresholds"));
-				}
-			}
-			case INFLATION_ADJUSTED -> {
-				if (s.custom() != null || s.customFirearms() != null) {
-					errors.add(new InputError(field + ".thresholds", "thresholds are only used with CUSTOM"));
-				}
-				if (s.factor() != null && (s.index() != null || s.toYear() != null)) {
-					errors.add(new InputError(field, "give either factor, or index and toYear, not both"));
-				}
-				else if (s.factor() == null && (s.index() == null || s.toYear() == null)) {
-					errors.add(new InputError(field, "INFLATION_ADJUSTED needs a factor, or an index and a toYear"));
-				}
-			}
-			case CUSTOM -> {
-				if (s.factor() != null || s.index() != null || s.toYear() != null) {
-					errors.add(new InputError(field, "CUSTOM takes thresholds only (no factor, index or toYear)"));
-				}
-				boolean none = (s.custom() == null || s.custom().values().stream().allMatch(Map::isEmpty))
-						&& s.customFirearms() == null;
-				if (none) {
-					errors.add(new InputError(field + ".thresholds", "CUSTOM needs at least one threshold"));
-				}
-			}
-		}
-		return errors;
-	}
-
 	/** Thresholds for the channel on the date under the scenario (already checked). */
 	public List<Threshold> resolve(Channel channel, LocalDate date, Scenario scenario, String field) {
 		List<Threshold> out = new ArrayList<>();

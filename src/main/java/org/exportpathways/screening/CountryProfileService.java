@@ -9,6 +9,7 @@ import org.exportpathways.domain.InvalidInputException;
 import org.exportpathways.screening.ScreeningFacts.ExemptionAvailable;
 import org.exportpathways.bundle.DatedRecord;
 import org.exportpathways.bundle.ReferenceData;
+import org.exportpathways.kernel.Kernel;
 
 /** The profile of a destination on a date, read from the bundle's dated reference tables. */
 public final class CountryProfileService {
@@ -28,12 +29,15 @@ public final class CountryProfileService {
 			"defense-trade-treaties", "aeca-middle-east", "rdp-qualifying-countries", "rdp-negotiations", "sosa", "ntib",
 			"rgqa", "mnna", "dpa-domestic-source");
 
+	private final Kernel kernel;
+
 	private final ReferenceData data;
 
-	private final ScreeningService screening;
+	private final ScreeningRegime screening;
 
-	public CountryProfileService(ReferenceData data, ScreeningService screening) {
-		this.data = data;
+	public CountryProfileService(Kernel kernel, ScreeningRegime screening) {
+		this.kernel = kernel;
+		this.data = kernel.data();
 		this.screening = screening;
 	}
 
@@ -43,9 +47,9 @@ public final class CountryProfileService {
 			throw InvalidInputException.invalid("code", "'" + code + "' is not an ISO 3166-1 alpha-2 code (two capital letters)");
 		}
 		String name = data.countryName(code).orElseThrow(() -> new UnknownCountryException(code));
-		if (asOf.isBefore(data.coversFrom(ScreeningService.PACKS))) {
+		if (asOf.isBefore(kernel.coversFrom(screening))) {
 			throw InvalidInputException.unprocessable("asOf", "the rule bundle covers country profiles from "
-					+ data.coversFrom(ScreeningService.PACKS) + "; " + asOf + " is earlier");
+					+ kernel.coversFrom(screening) + "; " + asOf + " is earlier");
 		}
 		List<DatedRecord> listing = data.memberships("itar-126-1", code, asOf);
 		CountryProfile.Fact itar = listing.isEmpty() ? null
@@ -59,7 +63,7 @@ public final class CountryProfileService {
 			.toList();
 		List<CountryProfile.Fact> chart = new ArrayList<>();
 		for (DatedRecord r : data.memberships("ear-country-chart", code, asOf)) {
-			for (String col : screening.chartColumns(asOf)) {
+			for (String col : Destination.chartColumns(data, asOf)) {
 				if ("X".equals(r.get(col))) {
 					chart.add(fact(r, col, null));
 				}
@@ -69,7 +73,7 @@ public final class CountryProfileService {
 			.map((r) -> fact(r, r.get("section"), r.get("scope")))
 			.toList();
 		List<CountryProfile.Fact> exemptions = new ArrayList<>();
-		for (ExemptionAvailable e : screening.exemptionsAvailable(code, asOf)) {
+		for (ExemptionAvailable e : Destination.exemptionsAvailable(data, code, asOf)) {
 			exemptions.add(new CountryProfile.Fact(e.code(), e.conditions(), e.citation(), null, e.effectiveFrom(), null));
 		}
 		List<CountryProfile.Fact> memberships = new ArrayList<>();

@@ -8,7 +8,9 @@ import org.exportpathways.api.model.NotificationRequestDto;
 import org.exportpathways.api.model.SimulationRequestDto;
 import org.exportpathways.api.model.SimulationResponseDto;
 import org.exportpathways.bundle.RulesetVersion;
-import org.exportpathways.notification.NotificationService;
+import org.exportpathways.kernel.Kernel;
+import org.exportpathways.notification.NotificationRegime;
+import org.exportpathways.notification.NotificationRequest;
 import org.exportpathways.notification.SimulationService;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -23,7 +25,9 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 public class NotificationController implements NotificationsApi {
 
-	private final NotificationService notifications;
+	private final Kernel kernel;
+
+	private final NotificationRegime notifications;
 
 	private final SimulationService simulations;
 
@@ -33,8 +37,9 @@ public class NotificationController implements NotificationsApi {
 
 	private final SimulationUpload upload;
 
-	NotificationController(NotificationService notifications, SimulationService simulations,
+	NotificationController(Kernel kernel, NotificationRegime notifications, SimulationService simulations,
 			NotificationMapper mapper, RulesetVersion version, SimulationUpload upload) {
+		this.kernel = kernel;
 		this.notifications = notifications;
 		this.simulations = simulations;
 		this.mapper = mapper;
@@ -45,7 +50,8 @@ public class NotificationController implements NotificationsApi {
 	@Override
 	public ResponseEntity<NotificationDecisionDto> evaluateNotification(NotificationRequestDto request) {
 		return ResponseEntity.ok(mapper.decision(
-				notifications.evaluate(mapper.sale(request), mapper.scenario(request.getScenario())), version.value()));
+				kernel.decide(notifications,
+						new NotificationRequest(mapper.sale(request), mapper.scenario(request.getScenario()))), version.value()));
 	}
 
 	/**

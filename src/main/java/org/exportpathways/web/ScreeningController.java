@@ -9,7 +9,8 @@ import org.exportpathways.api.model.ScreeningRequestDto;
 import org.exportpathways.api.model.ScreeningResponseDto;
 import org.exportpathways.bundle.RulesetVersion;
 import org.exportpathways.screening.CountryProfileService;
-import org.exportpathways.screening.ScreeningService;
+import org.exportpathways.kernel.Kernel;
+import org.exportpathways.screening.ScreeningRegime;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -17,7 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ScreeningController implements TransfersApi, CountriesApi {
 
-	private final ScreeningService screening;
+	private final Kernel kernel;
+
+	private final ScreeningRegime screening;
 
 	private final CountryProfileService profiles;
 
@@ -25,8 +28,9 @@ public class ScreeningController implements TransfersApi, CountriesApi {
 
 	private final RulesetVersion version;
 
-	public ScreeningController(ScreeningService screening, CountryProfileService profiles, ScreeningMapper mapper,
-			RulesetVersion version) {
+	public ScreeningController(Kernel kernel, ScreeningRegime screening, CountryProfileService profiles,
+			ScreeningMapper mapper, RulesetVersion version) {
+		this.kernel = kernel;
 		this.screening = screening;
 		this.profiles = profiles;
 		this.mapper = mapper;
@@ -35,7 +39,7 @@ public class ScreeningController implements TransfersApi, CountriesApi {
 
 	@Override
 	public ResponseEntity<ScreeningResponseDto> screenTransfer(ScreeningRequestDto request) {
-		return ResponseEntity.ok(mapper.response(screening.screen(mapper.request(request)), version.value()));
+		return ResponseEntity.ok(mapper.response(kernel.decide(screening, mapper.request(request)), version.value()));
 	}
 
 	@Override

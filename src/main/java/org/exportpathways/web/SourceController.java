@@ -4,7 +4,8 @@ import org.exportpathways.api.SourcesApi;
 import org.exportpathways.api.model.QualificationRequestDto;
 import org.exportpathways.api.model.QualificationResponseDto;
 import org.exportpathways.bundle.RulesetVersion;
-import org.exportpathways.qualification.SourceQualificationService;
+import org.exportpathways.kernel.Kernel;
+import org.exportpathways.qualification.QualificationRegime;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -12,13 +13,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class SourceController implements SourcesApi {
 
-	private final SourceQualificationService sources;
+	private final Kernel kernel;
+
+	private final QualificationRegime sources;
 
 	private final SourceMapper mapper;
 
 	private final RulesetVersion version;
 
-	public SourceController(SourceQualificationService sources, SourceMapper mapper, RulesetVersion version) {
+	public SourceController(Kernel kernel, QualificationRegime sources, SourceMapper mapper, RulesetVersion version) {
+		this.kernel = kernel;
 		this.sources = sources;
 		this.mapper = mapper;
 		this.version = version;
@@ -26,7 +30,7 @@ public class SourceController implements SourcesApi {
 
 	@Override
 	public ResponseEntity<QualificationResponseDto> qualifySource(QualificationRequestDto request) {
-		return ResponseEntity.ok(mapper.response(sources.qualify(mapper.request(request)), version.value()));
+		return ResponseEntity.ok(mapper.response(kernel.decide(sources, mapper.request(request)), version.value()));
 	}
 
 }

@@ -12,7 +12,8 @@ import org.exportpathways.TestBundle;
 import org.exportpathways.notification.Channel;
 import org.exportpathways.notification.SaleCase;
 import org.exportpathways.notification.NotificationResult;
-import org.exportpathways.notification.NotificationService;
+import org.exportpathways.notification.NotificationRegime;
+import org.exportpathways.notification.NotificationRequest;
 import org.exportpathways.notification.Scenario;
 import org.exportpathways.kernel.DecisionExecutor;
 import org.exportpathways.notification.SimulationService;
@@ -39,7 +40,7 @@ public class NotificationBenchmark {
 
 	static final Channel[] CHANNELS = { Channel.FMS, Channel.FMS, Channel.DCS, Channel.MANUFACTURING_AGREEMENT };
 
-	NotificationService notifications;
+	NotificationRegime notifications;
 
 	SimulationService simulations;
 
@@ -54,7 +55,7 @@ public class NotificationBenchmark {
 	@Setup
 	public void setUp() {
 		notifications = TestBundle.NOTIFICATIONS;
-		simulations = new SimulationService(notifications,
+		simulations = new SimulationService(TestBundle.KERNEL, notifications,
 				new DecisionExecutor(Runtime.getRuntime().availableProcessors(), 1024));
 		Random random = new Random(42);
 		inputs = new ArrayList<>();
@@ -92,7 +93,7 @@ public class NotificationBenchmark {
 	@Measurement(iterations = 5, time = 2)
 	public NotificationResult evaluateOne() {
 		SaleCase sale = inputs.get(next++ & 4095);
-		return notifications.evaluateChecked(sale, Scenario.STATUTORY, "");
+		return TestBundle.KERNEL.decideChecked(notifications, new NotificationRequest(sale, Scenario.STATUTORY), "");
 	}
 
 	@Benchmark

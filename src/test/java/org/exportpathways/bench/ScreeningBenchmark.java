@@ -51,7 +51,7 @@ public class ScreeningBenchmark {
 
 	@Benchmark
 	public ScreeningResult screenTenItems() {
-		return TestBundle.SCREENING.screen(TEN_ITEMS);
+		return TestBundle.KERNEL.decide(TestBundle.SCREENING, TEN_ITEMS);
 	}
 
 }

@@ -2,6 +2,8 @@ package org.exportpathways.qualification;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,19 +22,20 @@ import org.exportpathways.qualification.SourceFacts.PartMissing;
 import org.exportpathways.qualification.SourceFacts.PartStatus;
 import org.exportpathways.qualification.SourceFacts.QualifyingCountry;
 import org.exportpathways.qualification.SourceFacts.RdpNegotiation;
-import org.exportpathways.kernel.FindingCollector;
+import org.exportpathways.kernel.Decided;
+import org.exportpathways.kernel.Facts;
+import org.exportpathways.kernel.Regime;
 import org.exportpathways.kernel.RuleEngine;
 import org.exportpathways.bundle.DatedRecord;
 import org.exportpathways.bundle.Parameter;
 import org.exportpathways.bundle.ReferenceData;
-import org.kie.api.runtime.KieSession;
 
 /**
- * Foreign source qualification: inserts the acquisition, the qualifying-country, DPA and threshold data in force on
+ * Foreign source qualification (packs {@code procurement} and {@code dpa}): inserts the acquisition, the qualifying-country, DPA and threshold data in force on
  * the date (thresholds for the delivery year), fires the procurement and DPA rules, and reads each part back with
  * the enablers (SOSA, NTIB, RGQA, NATO, MNNA, AUKUS) of the supplier's country.
  */
-public final class SourceQualificationService {
+public final class QualificationRegime implements Regime<QualificationRequest, QualificationResult> {
 
 	/** The packs a qualification fires: it covers dates from the later of their coverage starts. */
 	public static final List<String> PACKS = List.of("procurement", "dpa");
@@ -52,99 +55,61 @@ public final class SourceQualificationService {
 		ENABLERS.put("aukus-partners", "AUKUS");
 	}
 
-	private final RuleEngine engine;
-
 	private final ReferenceData data;
 
 	/** The citation of a country that is not a qualifying country: that of the rule that says so. */
 	private final String notQualifyingCitation;
 
-	public SourceQualificationService(RuleEngine engine, ReferenceData data) {
-		this.engine = engine;
+	public QualificationRegime(ReferenceData data, RuleEngine engine) {
 		this.data = data;
 		this.notQualifyingCitation = engine.rules().stream()
 			.filter((rule) -> "PR-QC-002".equals(rule.getMetaData().get("id")))
 			.map((rule) -> String.valueOf(rule.getMetaData().get("citation")))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("The rule bundle has no rule PR-QC-002 (not a qualifying country)"));
-		ENABLERS.keySet().forEach(data::rows);
-		data.rows("rdp-negotiations");
-		data.rows("dpa-domestic-source");
 	}
 
-	public QualificationResult qualify(QualificationRequest r) {
-		List<InputError> errors = new ArrayList<>();
-		checkCountry(r.supplierCountry(), "supplierCountry", errors);
-		checkCountry(r.manufactureCountry(), "manufactureCountry", errors);
-		checkCountry(r.specialtyMetalMeltCountry(), "specialtyMetalMeltCountry", errors);
-		if (r.specialtyMetalMeltCountry() != null && "SPECIALTY_METAL".equals(r.productKind())) {
-			errors.add(new InputError("specialtyMetalMeltCountry", "for SPECIALTY_METAL the melt country is manufactureCountry; "
-					+ "give it there"));
-		}
-		if (r.containsSpecialtyMetal() != null && !java.util.Set.of("END_PRODUCT", "COMPONENT").contains(r.productKind())) {
-			errors.add(new InputError("containsSpecialtyMetal", "only used with END_PRODUCT or COMPONENT"));
-		}
-		if (r.specialtyMetalMeltCountry() != null && Boolean.FALSE.equals(r.containsSpecialtyMetal())) {
-			errors.add(new InputError("specialtyMetalMeltCountry", "given although containsSpecialtyMetal is false"));
-		}
-		if (r.domesticAtEveryStage() != null
-				&& !java.util.Set.of("TEXTILE_OR_CLOTHING", "FOOD", "HAND_TOOL").contains(r.productKind())) {
-			errors.add(new InputError("domesticAtEveryStage", "only used with Berry items (textiles and clothing, food, hand tools)"));
-		}
-		if (r.domesticComponentShare() != null && r.qualifyingCountryComponentShare() != null
-				&& r.domesticComponentShare().add(r.qualifyingCountryComponentShare()).compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
-			errors.add(new InputError("qualifyingCountryComponentShare",
-					"domestic and qualifying-country shares add up to more than 100 percent"));
-		}
-		if (r.chemicalWarfareProtectiveClothing() != null && !"TEXTILE_OR_CLOTHING".equals(r.productKind())) {
-			errors.add(new InputError("chemicalWarfareProtectiveClothing", "only used with productKind TEXTILE_OR_CLOTHING"));
-		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors, false);
-		}
+	@Override
+	public String subject() {
+		return "source qualifications";
+	}
+
+	@Override
+	public List<String> packs() {
+		return PACKS;
+	}
+
+	@Override
+	public void facts(QualificationRequest r, Facts facts) {
 		LocalDate asOf = r.asOf();
-		if (asOf.isBefore(data.coversFrom(PACKS))) {
-			throw InvalidInputException.unprocessable("asOf", "the rule bundle covers source qualifications from "
-					+ data.coversFrom(PACKS) + "; " + asOf + " is earlier");
-		}
 		Acquisition a = new Acquisition(asOf, r.supplierCountry(), r.manufactureCountry(), r.productKind(),
 				r.commercialOffTheShelf(), r.chemicalWarfareProtectiveClothing(), r.domesticAtEveryStage(),
 				r.containsSpecialtyMetal(), r.specialtyMetalMeltCountry(), r.domesticComponentShare(),
 				r.qualifyingCountryComponentShare(), r.contractValue(), r.placeOfUse(), r.deliveryYear(), r.buyer(),
 				r.dpaTitle(), r.nonavailability(), r.unreasonableCost(), r.publicInterest(),
 				r.fallbackThresholdConditions());
-		return engine.decide((session) -> {
-			session.insert(a);
-			for (String c : new java.util.LinkedHashSet<>(java.util.Arrays.asList(r.supplierCountry(), r.manufactureCountry(),
-					r.specialtyMetalMeltCountry()))) {
-				if (c == null) {
-					continue;
-				}
-				for (DatedRecord q : data.memberships("rdp-qualifying-countries", c, asOf)) {
-					session.insert(new QualifyingCountry(c, q.citation(), q.effectiveFrom(), q.effectiveTo()));
-				}
-				for (DatedRecord n : data.memberships("rdp-negotiations", c, asOf)) {
-					session.insert(new RdpNegotiation(c, n.citation(), n.note()));
-				}
-				for (DatedRecord d : data.memberships("dpa-domestic-source", c, asOf)) {
-					session.insert(new DpaCountry(c, d.get("scope"), d.get("conditions"), d.get("enacted_by"), d.citation(),
-							d.effectiveFrom()));
-				}
+		facts.insert(a);
+		for (String c : new LinkedHashSet<>(Arrays.asList(r.supplierCountry(), r.manufactureCountry(),
+				r.specialtyMetalMeltCountry()))) {
+			if (c == null) {
+				continue;
 			}
-			titleIiiFrom().ifPresent(session::insert);
-			thresholds(a).forEach(session::insert);
-			thresholdChoices(a).forEach(session::insert);
-			value(session, "micro-purchase-threshold", P + "micro-purchase-threshold", asOf);
-			value(session, "berry-small-purchase", P + "berry-small-purchase-threshold", asOf);
-			session.fireAllRules();
-			return read(session, a);
-		});
-	}
-
-	private void checkCountry(String code, String field, List<InputError> errors) {
-		if (code != null && !data.isCountry(code)) {
-			errors.add(new InputError(field, "'" + code + "' is not an ISO 3166-1 alpha-2 country code"));
+			for (DatedRecord q : data.memberships("rdp-qualifying-countries", c, asOf)) {
+				facts.insert(new QualifyingCountry(c, q.citation(), q.effectiveFrom(), q.effectiveTo()));
+			}
+			for (DatedRecord n : data.memberships("rdp-negotiations", c, asOf)) {
+				facts.insert(new RdpNegotiation(c, n.citation(), n.note()));
+			}
+			for (DatedRecord d : data.memberships("dpa-domestic-source", c, asOf)) {
+				facts.insert(new DpaCountry(c, d.get("scope"), d.get("conditions"), d.get("enacted_by"), d.citation(),
+						d.effectiveFrom()));
+			}
 		}
+		titleIiiFrom().ifPresent(facts::insert);
+		thresholds(a).forEach(facts::insert);
+		thresholdChoices(a).forEach(facts::insert);
+		facts.parameter("micro-purchase-threshold", P + "micro-purchase-threshold");
+		facts.parameter("berry-small-purchase", P + "berry-small-purchase-threshold");
 	}
 
 	/**
@@ -200,24 +165,21 @@ public final class SourceQualificationService {
 		return out;
 	}
 
-	private void value(KieSession session, String key, String id, LocalDate date) {
-		Parameter p = data.parameter(id);
-		p.at(date).ifPresent((v) -> session.insert(new DatedValue(key, id, v.value(), p.citation(), v.effectiveFrom())));
-	}
-
-	private QualificationResult read(KieSession session, Acquisition a) {
+	@Override
+	public QualificationResult result(QualificationRequest request, Decided decided) {
+		Acquisition a = decided.one(Acquisition.class, "procurement");
 		Map<String, String> status = new LinkedHashMap<>();
-		for (PartStatus s : RuleEngine.objects(session, PartStatus.class)) {
+		for (PartStatus s : decided.all(PartStatus.class)) {
 			String previous = status.put(s.part(), s.status());
 			if (previous != null && !previous.equals(s.status())) {
 				throw new IllegalStateException(s.part() + " reached two statuses: " + previous + ", " + s.status());
 			}
 		}
 		Map<String, List<String>> missing = new LinkedHashMap<>();
-		RuleEngine.objects(session, PartMissing.class).stream()
+		decided.all(PartMissing.class).stream()
 			.sorted(Comparator.comparing(PartMissing::field))
 			.forEach((m) -> missing.computeIfAbsent(m.part(), (k) -> new ArrayList<>()).add(m.field()));
-		List<QualifyingCountry> qc = RuleEngine.objects(session, QualifyingCountry.class).stream()
+		List<QualifyingCountry> qc = decided.all(QualifyingCountry.class).stream()
 			.filter((q) -> q.country().equals(a.supplierCountry()))
 			.toList();
 		QualificationResult.Status qualifying = qc.isEmpty()
@@ -225,12 +187,12 @@ public final class SourceQualificationService {
 						a.supplierCountry() + " is not listed as a qualifying country on " + a.asOf())
 				: new QualificationResult.Status(true, qc.get(0).citation(), qc.get(0).effectiveFrom(),
 						qc.get(0).effectiveTo(), null);
-		ContentThreshold applied = RuleEngine.objects(session, ContentThreshold.class).stream()
+		ContentThreshold applied = decided.all(ContentThreshold.class).stream()
 			.filter((t) -> "applied".equals(t.basis()))
 			.findFirst()
 			.orElse(null);
 		String baStatus = status.get("BUY_AMERICAN");
-		List<BuyAmericanException> exceptions = RuleEngine.objects(session, BuyAmericanException.class).stream()
+		List<BuyAmericanException> exceptions = decided.all(BuyAmericanException.class).stream()
 			.sorted(Comparator.comparing(BuyAmericanException::code))
 			.toList();
 		QualificationResult.BuyAmerican ba = new QualificationResult.BuyAmerican(required(baStatus, "BUY_AMERICAN"),
@@ -240,11 +202,11 @@ public final class SourceQualificationService {
 		QualificationResult.Part metals = part(status, missing, "SPECIALTY_METALS");
 		String dpaStatus = required(status.get("DPA"), "DPA");
 		List<String> conditions = "NO".equals(dpaStatus) ? List.of()
-				: RuleEngine.objects(session, DpaCondition.class).stream().map(DpaCondition::text).sorted().toList();
+				: decided.all(DpaCondition.class).stream().map(DpaCondition::text).sorted().toList();
 		QualificationResult.Dpa dpa = new QualificationResult.Dpa(dpaStatus, conditions,
 				"UNDETERMINED".equals(dpaStatus) ? distinct(missing.get("DPA")) : List.of());
 		return new QualificationResult(qualifying, ba, berry, metals, dpa, enablers(a.supplierCountry(), a.asOf()),
-				FindingCollector.findings(session, engine), a.asOf());
+				decided.findings(), a.asOf());
 	}
 
 	private static QualificationResult.Part part(Map<String, String> status, Map<String, List<String>> missing,
