@@ -27,7 +27,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Loads the policy bundle at start-up (failing fast on any error) and wires the services over it. */
+/**
+ * Loads the policy bundle at start-up (failing fast on any error) and wires the services
+ * over it.
+ */
 @Configuration(proxyBeanMethods = false)
 public class EngineConfiguration {
 
@@ -65,7 +68,10 @@ public class EngineConfiguration {
 				: ZoneId.of(props.zone()));
 	}
 
-	/** The one path every decision takes (checks, coverage, facts, fire, findings, result). */
+	/**
+	 * The one path every decision takes (checks, coverage, facts, fire, findings,
+	 * result).
+	 */
 	@Bean
 	Kernel kernel(RuleEngine engine, ReferenceData data) {
 		return new Kernel(engine, data);
@@ -77,8 +83,9 @@ public class EngineConfiguration {
 	}
 
 	/**
-	 * The application's bounded pool for batch decisions ({@code exportpathways.decision-threads}, default one per
-	 * core; {@code exportpathways.decision-queue} tasks waiting at most).
+	 * The application's bounded pool for batch decisions
+	 * ({@code exportpathways.decision-threads}, default one per core;
+	 * {@code exportpathways.decision-queue} tasks waiting at most).
 	 */
 	@Bean(destroyMethod = "close")
 	DecisionExecutor decisionExecutor(@Value("${exportpathways.decision-threads:0}") int threads,
@@ -110,9 +117,9 @@ public class EngineConfiguration {
 	@Bean
 	HealthIndicator ruleBundleHealthIndicator(RuleBundle bundle, RuleEngine engine, RulesetVersion version) {
 		return () -> Health.up()
-			.withDetails(Map.of("rulesetVersion", version.value(), "origin", bundle.origin(), "rules",
-					engine.rules().size(), "decisions", engine.decisions(), "discardedSessions",
-					engine.discardedSessions()))
+			.withDetails(
+					Map.of("rulesetVersion", version.value(), "origin", bundle.origin(), "rules", engine.rules().size(),
+							"decisions", engine.decisions(), "discardedSessions", engine.discardedSessions()))
 			.build();
 	}
 

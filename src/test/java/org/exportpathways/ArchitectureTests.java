@@ -9,8 +9,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The structure every capability builds on: package slices free of cycles; the domain free of frameworks; the
- * bundle and the kernel know no regime; regimes know no web layer.
+ * The structure every capability builds on: package slices free of cycles; the domain
+ * free of frameworks; the bundle and the kernel know no regime; regimes know no web
+ * layer.
  */
 class ArchitectureTests {
 

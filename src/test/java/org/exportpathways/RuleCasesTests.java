@@ -39,26 +39,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Runs every analyst case of the bundle (rules/**&#47;cases/**&#47;*.yaml), whatever its pack: each case file declares
- * its {@code kind} (evaluation, screening, qualification), each case gives a request (the API's field names) and
- * expects, in one schema, what the result shows and which rules fired (see rules/README.md). Also checks that every
- * rule of the bundle is fired by at least one case.
+ * Runs every analyst case of the bundle (rules/**&#47;cases/**&#47;*.yaml), whatever its
+ * pack: each case file declares its {@code kind} (evaluation, screening, qualification),
+ * each case gives a request (the API's field names) and expects, in one schema, what the
+ * result shows and which rules fired (see rules/README.md). Also checks that every rule
+ * of the bundle is fired by at least one case.
  */
 class RuleCasesTests {
 
-	/** Where case files are, relative to the bundle folder: any {@code cases} folder of it. */
+	/**
+	 * Where case files are, relative to the bundle folder: any {@code cases} folder of
+	 * it.
+	 */
 	static final String CASES = "glob:*/cases/*.yaml";
 
 	static final YAMLMapper YAML = YAMLMapper.builder().build();
 
 	/** Converts a case's {@code given} to a request DTO; unknown keys fail. */
-	static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+	static final JsonMapper JSON = JsonMapper.builder()
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
 
 	static final ScreeningMapper SCREENING_MAPPER = new ScreeningMapper(TestBundle.MAPPER);
 
 	static final SourceMapper SOURCE_MAPPER = new SourceMapper(TestBundle.MAPPER);
 
-	/** What a case of each kind runs: the request, through the real service, to a view of the result. */
+	/**
+	 * What a case of each kind runs: the request, through the real service, to a view of
+	 * the result.
+	 */
 	enum Kind {
 
 		EVALUATION((given) -> {
@@ -67,11 +76,11 @@ class RuleCasesTests {
 					new NotificationRequest(TestBundle.MAPPER.sale(r), TestBundle.MAPPER.scenario(r.getScenario()))));
 		}),
 
-		SCREENING((given) -> view(
-				TestBundle.KERNEL.decide(TestBundle.SCREENING, SCREENING_MAPPER.request(JSON.convertValue(given, ScreeningRequestDto.class))))),
+		SCREENING((given) -> view(TestBundle.KERNEL.decide(TestBundle.SCREENING,
+				SCREENING_MAPPER.request(JSON.convertValue(given, ScreeningRequestDto.class))))),
 
-		QUALIFICATION((given) -> view(
-				TestBundle.KERNEL.decide(TestBundle.SOURCES, SOURCE_MAPPER.request(JSON.convertValue(given, QualificationRequestDto.class)))));
+		QUALIFICATION((given) -> view(TestBundle.KERNEL.decide(TestBundle.SOURCES,
+				SOURCE_MAPPER.request(JSON.convertValue(given, QualificationRequestDto.class)))));
 
 		final Function<Map<String, Object>, Map<String, Object>> run;
 
@@ -87,9 +96,9 @@ class RuleCasesTests {
 
 	@TestFactory
 	Stream<DynamicNode> cases() throws IOException {
-		return caseFiles().stream().map((f) -> DynamicContainer.dynamicContainer(
-				TestBundle.RULES.relativize(f).toString(),
-				load(f).stream().map((c) -> DynamicTest.dynamicTest(c.name(), () -> check(c)))));
+		return caseFiles().stream()
+			.map((f) -> DynamicContainer.dynamicContainer(TestBundle.RULES.relativize(f).toString(),
+					load(f).stream().map((c) -> DynamicTest.dynamicTest(c.name(), () -> check(c)))));
 	}
 
 	@Test
@@ -148,15 +157,17 @@ class RuleCasesTests {
 		Set<String> fired = new TreeSet<>();
 		Map<String, Object> result = TestBundle.ENGINE.recordFirings(fired, () -> c.kind().run.apply(c.given()));
 		result.put("fired", List.copyOf(fired));
-		String why = "rules fired: " + fired + "\nfindings:\n  " + String.join("\n  ", (List<String>) result.remove("why"));
+		String why = "rules fired: " + fired + "\nfindings:\n  "
+				+ String.join("\n  ", (List<String>) result.remove("why"));
 		matches("expect", expect, result, why);
 	}
 
 	/**
-	 * The one expect schema: each key names a field of the result's view; a map matches field by field (unknown keys
-	 * fail), a list holds exactly the same values in any order, a number compares by value. {@code fired} lists rule
-	 * ids that fired, {@code notFired} ids that did not, {@code messages} texts that appear in the messages of that
-	 * level (findings, or a part's conditions).
+	 * The one expect schema: each key names a field of the result's view; a map matches
+	 * field by field (unknown keys fail), a list holds exactly the same values in any
+	 * order, a number compares by value. {@code fired} lists rule ids that fired,
+	 * {@code notFired} ids that did not, {@code messages} texts that appear in the
+	 * messages of that level (findings, or a part's conditions).
 	 */
 	@SuppressWarnings("unchecked")
 	static void matches(String path, Map<String, Object> expect, Map<String, Object> actual, String why) {
@@ -167,7 +178,8 @@ class RuleCasesTests {
 			List<String> fired = (List<String>) actual.get("fired");
 			switch (key) {
 				case "fired" -> assertThat(fired).as(at + "; " + why).containsAll((List<String>) want);
-				case "notFired" -> assertThat(fired).as(at + "; " + why).doesNotContainAnyElementsOf((List<String>) want);
+				case "notFired" ->
+					assertThat(fired).as(at + "; " + why).doesNotContainAnyElementsOf((List<String>) want);
 				case "messages" -> {
 					for (String text : (List<String>) want) {
 						assertThat((List<String>) actual.get("messages")).as(at + " mentioning '" + text + "'; " + why)
@@ -202,7 +214,8 @@ class RuleCasesTests {
 		}
 	}
 
-	// ---- Views: what a case may expect of each kind's result --------------------------------------------------------
+	// ---- Views: what a case may expect of each kind's result
+	// --------------------------------------------------------
 
 	static Map<String, Object> view(NotificationResult r) {
 		Map<String, Object> v = findings(r.findings());
@@ -222,8 +235,9 @@ class RuleCasesTests {
 	}
 
 	static Map<String, Object> view(ScreeningResult r) {
-		Map<String, Object> v = findings(Stream.concat(r.findings().stream(),
-				r.items().stream().flatMap((i) -> i.findings().stream())).toList());
+		Map<String, Object> v = findings(
+				Stream.concat(r.findings().stream(), r.items().stream().flatMap((i) -> i.findings().stream()))
+					.toList());
 		v.put("outcome", r.outcome().name());
 		v.put("notification", (r.notification() != null) ? r.notification().outcome().name() : null);
 		Map<String, Object> items = new LinkedHashMap<>();
@@ -271,7 +285,10 @@ class RuleCasesTests {
 		return v;
 	}
 
-	/** The findings' messages, and (under {@code why}, for failure messages only) each with its rule id. */
+	/**
+	 * The findings' messages, and (under {@code why}, for failure messages only) each
+	 * with its rule id.
+	 */
 	private static Map<String, Object> findings(List<Finding> findings) {
 		Map<String, Object> v = new LinkedHashMap<>();
 		v.put("messages", findings.stream().map(Finding::message).toList());

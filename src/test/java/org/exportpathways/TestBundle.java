@@ -35,7 +35,10 @@ public final class TestBundle {
 
 	public static final QualificationRegime SOURCES = new QualificationRegime(DATA, ENGINE);
 
-	/** Rule cases without an asOf are evaluated as of this fixed day, so they never change with the calendar. */
+	/**
+	 * Rule cases without an asOf are evaluated as of this fixed day, so they never change
+	 * with the calendar.
+	 */
 	public static final NotificationMapper MAPPER = new NotificationMapper(
 			Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
 

@@ -12,7 +12,10 @@ import tools.jackson.databind.MappingIterator;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvReadFeature;
 
-/** A reference table read strictly: the header must be exactly the expected columns, in order. */
+/**
+ * A reference table read strictly: the header must be exactly the expected columns, in
+ * order.
+ */
 public final class CsvTable {
 
 	private static final CsvMapper CSV = CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).build();
@@ -36,7 +39,10 @@ public final class CsvTable {
 		}
 	}
 
-	/** Rows as column → value maps (empty cells are empty strings); row numbers in errors count the header as 1. */
+	/**
+	 * Rows as column → value maps (empty cells are empty strings); row numbers in errors
+	 * count the header as 1.
+	 */
 	public static List<Map<String, String>> read(BundleFile file, List<String> columns) {
 		List<Map<String, String>> rows = new ArrayList<>();
 		try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class).readValues(file.text())) {

@@ -4,9 +4,10 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * A row of a dated reference table: its own columns ({@code values}), in force from {@code effectiveFrom}
- * (inclusive; null means since before the bundle's coverage) to {@code effectiveTo} (exclusive; null means
- * open-ended), with the citation that makes it true and the source it was read in.
+ * A row of a dated reference table: its own columns ({@code values}), in force from
+ * {@code effectiveFrom} (inclusive; null means since before the bundle's coverage) to
+ * {@code effectiveTo} (exclusive; null means open-ended), with the citation that makes it
+ * true and the source it was read in.
  */
 public record DatedRecord(String table, Map<String, String> values, LocalDate effectiveFrom, LocalDate effectiveTo,
 		String citation, String source, String note) {

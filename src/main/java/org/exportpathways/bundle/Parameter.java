@@ -6,21 +6,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One dated, cited parameter (OpenFisca style): its id is its pack, then its path under the pack's
- * {@code parameters/} without {@code .yaml} ({@code rules/procurement/parameters/micro-purchase-threshold.yaml} is
- * {@code procurement/micro-purchase-threshold}); values are keyed by effective date, ascending; a null value ends the
- * previous one.
+ * One dated, cited parameter (OpenFisca style): its id is its pack, then its path under
+ * the pack's {@code parameters/} without {@code .yaml}
+ * ({@code rules/procurement/parameters/micro-purchase-threshold.yaml} is
+ * {@code procurement/micro-purchase-threshold}); values are keyed by effective date,
+ * ascending; a null value ends the previous one.
  */
-public record Parameter(String id, String description, String unit, List<Reference> references,
-		List<Value> values) {
+public record Parameter(String id, String description, String unit, List<Reference> references, List<Value> values) {
 
 	/** A legal reference of the parameter. */
 	public record Reference(String title, String href) {
 	}
 
 	/**
-	 * A value from {@code effectiveFrom}. {@code baseYear} is the year the amount was last set, for index what-ifs
-	 * (defaults to the year of {@code effectiveFrom}).
+	 * A value from {@code effectiveFrom}. {@code baseYear} is the year the amount was
+	 * last set, for index what-ifs (defaults to the year of {@code effectiveFrom}).
 	 */
 	public record Value(LocalDate effectiveFrom, BigDecimal value, int baseYear) {
 	}
@@ -37,13 +37,19 @@ public record Parameter(String id, String description, String unit, List<Referen
 		return (found == null || found.value() == null) ? Optional.empty() : Optional.of(found);
 	}
 
-	/** The file the parameter is read from, for messages: {@code rules/<pack>/parameters/<path>.yaml}. */
+	/**
+	 * The file the parameter is read from, for messages:
+	 * {@code rules/<pack>/parameters/<path>.yaml}.
+	 */
 	public String file() {
 		int slash = id.indexOf('/');
 		return "rules/" + id.substring(0, slash + 1) + "parameters/" + id.substring(slash + 1) + ".yaml";
 	}
 
-	/** The date the value in force on {@code date} gives way to the next value (null: none follows). */
+	/**
+	 * The date the value in force on {@code date} gives way to the next value (null: none
+	 * follows).
+	 */
 	public LocalDate endOf(LocalDate date) {
 		for (Value v : values) {
 			if (v.effectiveFrom().isAfter(date)) {

@@ -13,8 +13,9 @@ import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The dated, cited reference data of the bundle: countries, membership tables, parameters and the CPI-U series.
- * Immutable once loaded; every lookup takes the business date it applies to.
+ * The dated, cited reference data of the bundle: countries, membership tables, parameters
+ * and the CPI-U series. Immutable once loaded; every lookup takes the business date it
+ * applies to.
  */
 public final class ReferenceData {
 
@@ -35,7 +36,8 @@ public final class ReferenceData {
 	private final Map<String, Map<String, List<DatedRecord>>> indexes = new ConcurrentHashMap<>();
 
 	ReferenceData(String bundleVersion, List<Pack> packs, Map<String, String> countries,
-			Map<String, List<DatedRecord>> tables, Map<String, Parameter> parameters, SortedMap<Integer, BigDecimal> cpiU) {
+			Map<String, List<DatedRecord>> tables, Map<String, Parameter> parameters,
+			SortedMap<Integer, BigDecimal> cpiU) {
 		this.bundleVersion = bundleVersion;
 		this.packs = List.copyOf(packs);
 		packs.forEach((p) -> this.packsByName.put(p.name(), p));
@@ -63,20 +65,28 @@ public final class ReferenceData {
 		return p;
 	}
 
-	/** The first business date the bundle's data covers for a pack (the {@code coverage} of its pack.yaml). */
+	/**
+	 * The first business date the bundle's data covers for a pack (the {@code coverage}
+	 * of its pack.yaml).
+	 */
 	public LocalDate coversFrom(String pack) {
 		return pack(pack).coverage();
 	}
 
-	/** The first business date covered by every one of {@code packs}: the latest of their coverage starts. */
+	/**
+	 * The first business date covered by every one of {@code packs}: the latest of their
+	 * coverage starts.
+	 */
 	public LocalDate coversFrom(Collection<String> packs) {
-		return packs.stream().map(this::coversFrom).max(Comparator.naturalOrder())
+		return packs.stream()
+			.map(this::coversFrom)
+			.max(Comparator.naturalOrder())
 			.orElseThrow(() -> new IllegalArgumentException("no pack named"));
 	}
 
 	/**
-	 * The rows of {@code table} grouped by the value of {@code column} (in table order), built once and kept: a
-	 * lookup index, e.g. the CCL by ECCN.
+	 * The rows of {@code table} grouped by the value of {@code column} (in table order),
+	 * built once and kept: a lookup index, e.g. the CCL by ECCN.
 	 */
 	public Map<String, List<DatedRecord>> index(String table, String column) {
 		return indexes.computeIfAbsent(table + "#" + column, (k) -> {

@@ -20,20 +20,26 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Loads and checks the reference data of a bundle: {@code bundle.yaml} and the packs it lists, each pack's
- * {@code pack.yaml}, the tables (found by name in {@code reference/} and the packs' {@code reference/}) and the
- * parameters (id {@code <pack>/<path under the pack's parameters/>}). Strict: an unknown key or column, a file out
- * of place, a pack not listed or listed without its folder, a table defined twice, a declared table or parameter
- * that does not exist, a date out of order, a row without a citation, or a country code not in ISO 3166-1 fails the
- * load rather than being dropped silently.
+ * Loads and checks the reference data of a bundle: {@code bundle.yaml} and the packs it
+ * lists, each pack's {@code pack.yaml}, the tables (found by name in {@code reference/}
+ * and the packs' {@code reference/}) and the parameters (id
+ * {@code <pack>/<path under the pack's parameters/>}). Strict: an unknown key or column,
+ * a file out of place, a pack not listed or listed without its folder, a table defined
+ * twice, a declared table or parameter that does not exist, a date out of order, a row
+ * without a citation, or a country code not in ISO 3166-1 fails the load rather than
+ * being dropped silently.
  */
 public final class ReferenceDataLoader {
 
 	/** Every dated table ends with these columns. */
 	static final List<String> DATED_COLUMNS = List.of("effective_from", "effective_to", "citation", "source", "note");
 
-	/** Columns that identify a row's subject: rows with the same key must not overlap in time. */
-	static final Set<String> KEY_COLUMNS = Set.of("iso2", "group", "eccn", "exemption", "category", "scope", "control_row", "column");
+	/**
+	 * Columns that identify a row's subject: rows with the same key must not overlap in
+	 * time.
+	 */
+	static final Set<String> KEY_COLUMNS = Set.of("iso2", "group", "eccn", "exemption", "category", "scope",
+			"control_row", "column");
 
 	static final List<String> COUNTRY_COLUMNS = List.of("iso2", "name", "effective_from", "effective_to", "citation",
 			"source");
@@ -47,7 +53,10 @@ public final class ReferenceDataLoader {
 
 	static final String PACK_FILE = "pack.yaml";
 
-	/** A pack's canary: one real decision run at start-up and by readiness (see the web layer). */
+	/**
+	 * A pack's canary: one real decision run at start-up and by readiness (see the web
+	 * layer).
+	 */
 	static final String CANARY_FILE = "canary.json";
 
 	static final String PARAMETERS = "parameters/";
@@ -66,9 +75,10 @@ public final class ReferenceDataLoader {
 	}
 
 	public static ReferenceData load(RuleBundle bundle) {
-		Map<String, Object> descriptor = yaml(bundle.file("bundle.yaml")
-			.orElseThrow(() -> new RuleBundleException("rules/bundle.yaml is missing")));
-		checkKeys("rules/bundle.yaml", descriptor, Set.of("name", "version", "packs"), Set.of("name", "version", "packs"));
+		Map<String, Object> descriptor = yaml(
+				bundle.file("bundle.yaml").orElseThrow(() -> new RuleBundleException("rules/bundle.yaml is missing")));
+		checkKeys("rules/bundle.yaml", descriptor, Set.of("name", "version", "packs"),
+				Set.of("name", "version", "packs"));
 		String version = String.valueOf(descriptor.get("version"));
 		if (!version.matches("\\d+\\.\\d+\\.\\d+")) {
 			throw new RuleBundleException("rules/bundle.yaml: version '" + version + "' is not semver (x.y.z)");
@@ -79,8 +89,8 @@ public final class ReferenceDataLoader {
 		}
 		for (String name : packNames) {
 			if (!name.matches(PACK_NAME) || name.equals(SHARED)) {
-				throw new RuleBundleException("rules/bundle.yaml: '" + name + "' is not a pack folder name (" + PACK_NAME
-						+ ", not " + SHARED + ")");
+				throw new RuleBundleException("rules/bundle.yaml: '" + name + "' is not a pack folder name ("
+						+ PACK_NAME + ", not " + SHARED + ")");
 			}
 		}
 		checkLayout(bundle, packNames);
@@ -90,8 +100,9 @@ public final class ReferenceDataLoader {
 			if (tableName(file) != null) {
 				BundleFile other = tableFiles.put(tableName(file), file);
 				if (other != null) {
-					throw new RuleBundleException("Table " + tableName(file) + " is defined twice: " + other.displayPath()
-							+ " and " + file.displayPath() + " (table names are unique across the bundle)");
+					throw new RuleBundleException(
+							"Table " + tableName(file) + " is defined twice: " + other.displayPath() + " and "
+									+ file.displayPath() + " (table names are unique across the bundle)");
 				}
 			}
 		}
@@ -125,8 +136,8 @@ public final class ReferenceDataLoader {
 		Map<String, Parameter> parameters = new HashMap<>();
 		for (String pack : packNames) {
 			for (BundleFile file : bundle.files(pack + "/" + PARAMETERS, ".yaml")) {
-				String rel = file.path().substring((pack + "/" + PARAMETERS).length(),
-						file.path().length() - ".yaml".length());
+				String rel = file.path()
+					.substring((pack + "/" + PARAMETERS).length(), file.path().length() - ".yaml".length());
 				Parameter p = loadParameter(file, pack + "/" + rel);
 				parameters.put(p.id(), p);
 			}
@@ -135,18 +146,19 @@ public final class ReferenceDataLoader {
 		List<Pack> packs = new ArrayList<>();
 		for (String name : packNames) {
 			BundleFile file = bundle.file(name + "/" + PACK_FILE)
-				.orElseThrow(() -> new RuleBundleException("rules/bundle.yaml lists pack '" + name + "' but rules/" + name
-						+ "/" + PACK_FILE + " is missing"));
+				.orElseThrow(() -> new RuleBundleException("rules/bundle.yaml lists pack '" + name + "' but rules/"
+						+ name + "/" + PACK_FILE + " is missing"));
 			packs.add(loadPack(file, name, tableFiles, parameters.keySet()));
 		}
 		return new ReferenceData(version, packs, countries, lists, parameters, cpi);
 	}
 
 	/**
-	 * Every file of the bundle has its place: {@code bundle.yaml}, shared tables in {@code reference/}, and in each
-	 * listed pack its {@code pack.yaml}, rules, parameters, tables and cases. A stray file would otherwise be ignored
-	 * silently (a parameter in a misspelled folder, the rules of a pack nobody listed). Markdown notes and hidden files
-	 * are allowed anywhere.
+	 * Every file of the bundle has its place: {@code bundle.yaml}, shared tables in
+	 * {@code reference/}, and in each listed pack its {@code pack.yaml}, rules,
+	 * parameters, tables and cases. A stray file would otherwise be ignored silently (a
+	 * parameter in a misspelled folder, the rules of a pack nobody listed). Markdown
+	 * notes and hidden files are allowed anywhere.
 	 */
 	static void checkLayout(RuleBundle bundle, List<String> packNames) {
 		Set<String> withRules = new HashSet<>();
@@ -168,7 +180,8 @@ public final class ReferenceDataLoader {
 			String rest = path.substring(slash + 1);
 			if (top.equals(SHARED)) {
 				if (rest.contains("/") || !rest.endsWith(".csv")) {
-					throw new RuleBundleException(file.displayPath() + ": rules/reference/ holds only the shared tables (*.csv)");
+					throw new RuleBundleException(
+							file.displayPath() + ": rules/reference/ holds only the shared tables (*.csv)");
 				}
 				continue;
 			}
@@ -176,13 +189,17 @@ public final class ReferenceDataLoader {
 				throw new RuleBundleException(file.displayPath() + ": rules/" + top + "/ is not a pack listed in "
 						+ "rules/bundle.yaml (packs: " + packNames + ")");
 			}
-			boolean placed = rest.equals(PACK_FILE) || rest.equals(CANARY_FILE) || (!rest.contains("/") && rest.endsWith(".drl"))
+			boolean placed = rest.equals(PACK_FILE) || rest.equals(CANARY_FILE)
+					|| (!rest.contains("/") && rest.endsWith(".drl"))
 					|| (rest.startsWith(PARAMETERS) && rest.endsWith(".yaml"))
-					|| (rest.startsWith(REFERENCE) && !rest.substring(REFERENCE.length()).contains("/") && rest.endsWith(".csv"))
-					|| (rest.startsWith(CASES) && !rest.substring(CASES.length()).contains("/") && rest.endsWith(".yaml"));
+					|| (rest.startsWith(REFERENCE) && !rest.substring(REFERENCE.length()).contains("/")
+							&& rest.endsWith(".csv"))
+					|| (rest.startsWith(CASES) && !rest.substring(CASES.length()).contains("/")
+							&& rest.endsWith(".yaml"));
 			if (!placed) {
-				throw new RuleBundleException(file.displayPath() + ": not part of a pack's layout (pack.yaml, canary.json, *.drl, "
-						+ "parameters/**/*.yaml, reference/*.csv, cases/*.yaml)");
+				throw new RuleBundleException(
+						file.displayPath() + ": not part of a pack's layout (pack.yaml, canary.json, *.drl, "
+								+ "parameters/**/*.yaml, reference/*.csv, cases/*.yaml)");
 			}
 			if (rest.endsWith(".drl")) {
 				withRules.add(top);
@@ -193,17 +210,20 @@ public final class ReferenceDataLoader {
 		}
 		for (String pack : packNames) {
 			if (!withRules.contains(pack)) {
-				throw new RuleBundleException("rules/bundle.yaml lists pack '" + pack + "' but rules/" + pack
-						+ "/ holds no rules (*.drl)");
+				throw new RuleBundleException(
+						"rules/bundle.yaml lists pack '" + pack + "' but rules/" + pack + "/ holds no rules (*.drl)");
 			}
 			if (!withCanary.contains(pack)) {
-				throw new RuleBundleException("rules/" + pack + "/" + CANARY_FILE + " is missing: every pack has one real "
-						+ "decision that start-up and readiness run");
+				throw new RuleBundleException("rules/" + pack + "/" + CANARY_FILE
+						+ " is missing: every pack has one real " + "decision that start-up and readiness run");
 			}
 		}
 	}
 
-	/** The name of the table a file holds ({@code countries} for {@code reference/countries.csv}), or null. */
+	/**
+	 * The name of the table a file holds ({@code countries} for
+	 * {@code reference/countries.csv}), or null.
+	 */
 	private static String tableName(BundleFile file) {
 		String path = file.path();
 		if (!path.endsWith(".csv")) {
@@ -216,7 +236,8 @@ public final class ReferenceDataLoader {
 		return path.substring(folder.length(), path.length() - ".csv".length());
 	}
 
-	private static Pack loadPack(BundleFile file, String folder, Map<String, BundleFile> tables, Set<String> parameterIds) {
+	private static Pack loadPack(BundleFile file, String folder, Map<String, BundleFile> tables,
+			Set<String> parameterIds) {
 		String where = file.displayPath();
 		Map<String, Object> doc = yaml(file);
 		Set<String> keys = Set.of("name", "title", "coverage", "tables", "parameters", "reports", "scope");
@@ -236,7 +257,8 @@ public final class ReferenceDataLoader {
 			String owner = csv.path().substring(0, csv.path().indexOf('/'));
 			if (!owner.equals(SHARED) && !owner.equals(name)) {
 				throw new RuleBundleException(where + ": pack " + name + " needs table '" + table + "' of pack " + owner
-						+ " (" + csv.displayPath() + "); a table read by more than one pack belongs in rules/reference/");
+						+ " (" + csv.displayPath()
+						+ "); a table read by more than one pack belongs in rules/reference/");
 			}
 		}
 		List<String> parameterNames = strings(where, "parameters", doc.get("parameters"));
@@ -245,8 +267,9 @@ public final class ReferenceDataLoader {
 			boolean found = parameter.endsWith("/") ? parameterIds.stream().anyMatch((p) -> p.startsWith(id))
 					: parameterIds.contains(id);
 			if (!found) {
-				throw new RuleBundleException(where + ": pack " + name + " needs parameter '" + parameter + "', but rules/"
-						+ name + "/" + PARAMETERS + parameter + (parameter.endsWith("/") ? " holds no parameter" : ".yaml does not exist"));
+				throw new RuleBundleException(where + ": pack " + name + " needs parameter '" + parameter
+						+ "', but rules/" + name + "/" + PARAMETERS + parameter
+						+ (parameter.endsWith("/") ? " holds no parameter" : ".yaml does not exist"));
 			}
 		}
 		String reports = String.valueOf(doc.get("reports"));
@@ -283,7 +306,8 @@ public final class ReferenceDataLoader {
 		List<String> header = CsvTable.header(file);
 		if (header.size() <= DATED_COLUMNS.size()
 				|| !header.subList(header.size() - DATED_COLUMNS.size(), header.size()).equals(DATED_COLUMNS)) {
-			throw new RuleBundleException(file.displayPath() + ": a dated table's header must end with " + DATED_COLUMNS);
+			throw new RuleBundleException(
+					file.displayPath() + ": a dated table's header must end with " + DATED_COLUMNS);
 		}
 		List<String> own = header.subList(0, header.size() - DATED_COLUMNS.size());
 		List<String> keys = own.stream().filter(KEY_COLUMNS::contains).toList();
@@ -295,7 +319,8 @@ public final class ReferenceDataLoader {
 		for (Map<String, String> row : CsvTable.read(file, header)) {
 			String where = where(file, row);
 			if (own.contains("iso2") && !countries.containsKey(row.get("iso2"))) {
-				throw new RuleBundleException(where + ": '" + row.get("iso2") + "' is not a country of reference/countries.csv");
+				throw new RuleBundleException(
+						where + ": '" + row.get("iso2") + "' is not a country of reference/countries.csv");
 			}
 			requireCited(file, row);
 			LocalDate from = optionalDate(where, "effective_from", row.get("effective_from"));
@@ -327,7 +352,8 @@ public final class ReferenceDataLoader {
 			try {
 				int year = Integer.parseInt(row.get("year"));
 				if (previous != null && year != previous + 1) {
-					throw new RuleBundleException(where + ": years must ascend without gaps (" + previous + " then " + year + ")");
+					throw new RuleBundleException(
+							where + ": years must ascend without gaps (" + previous + " then " + year + ")");
 				}
 				cpi.put(year, new BigDecimal(row.get("value")));
 				previous = year;
@@ -356,7 +382,8 @@ public final class ReferenceDataLoader {
 			if (!(r instanceof Map<?, ?> ref)) {
 				throw new RuleBundleException(where + ": each reference needs a title and an href");
 			}
-			checkKeys(where + " reference", (Map<String, Object>) ref, Set.of("title", "href"), Set.of("title", "href"));
+			checkKeys(where + " reference", (Map<String, Object>) ref, Set.of("title", "href"),
+					Set.of("title", "href"));
 			references.add(new Parameter.Reference(String.valueOf(ref.get("title")), String.valueOf(ref.get("href"))));
 		}
 		List<Parameter.Value> list = new ArrayList<>();

@@ -9,18 +9,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The policy bundle: {@code bundle.yaml}, shared tables in {@code reference/}, and one folder per regime pack (its
- * {@code pack.yaml}, DRL rules, dated parameters, tables and cases), read from the jar or from an external
- * {@code rules/} folder. Its version is the semver declared in {@code bundle.yaml} plus a hash of the content that
- * decides (rules, pack manifests, parameters, reference data), so two bundles that decide differently never share a
- * version.
+ * The policy bundle: {@code bundle.yaml}, shared tables in {@code reference/}, and one
+ * folder per regime pack (its {@code pack.yaml}, DRL rules, dated parameters, tables and
+ * cases), read from the jar or from an external {@code rules/} folder. Its version is the
+ * semver declared in {@code bundle.yaml} plus a hash of the content that decides (rules,
+ * pack manifests, parameters, reference data), so two bundles that decide differently
+ * never share a version.
  */
 public final class RuleBundle {
 
 	/** Deciding files at the bundle root: the bundle descriptor and the shared tables. */
 	static final List<String> DECIDING_PREFIXES = List.of("bundle.yaml", "reference/");
 
-	/** Deciding files inside a pack folder ({@code <pack>/...}): its manifest, parameters and tables. */
+	/**
+	 * Deciding files inside a pack folder ({@code <pack>/...}): its manifest, parameters
+	 * and tables.
+	 */
 	static final List<String> DECIDING_IN_PACK = List.of("pack.yaml", "parameters/", "reference/");
 
 	private final String origin;
@@ -51,12 +55,17 @@ public final class RuleBundle {
 		return files.stream().filter((f) -> f.path().equals(path)).findFirst();
 	}
 
-	/** First 12 hex digits of the SHA-256 over the deciding files (paths and contents). */
+	/**
+	 * First 12 hex digits of the SHA-256 over the deciding files (paths and contents).
+	 */
 	public String contentHash() {
 		return contentHash;
 	}
 
-	/** Rules anywhere; bundle.yaml and shared tables; in a pack, pack.yaml, parameters and tables (not cases or notes). */
+	/**
+	 * Rules anywhere; bundle.yaml and shared tables; in a pack, pack.yaml, parameters and
+	 * tables (not cases or notes).
+	 */
 	static boolean decides(String path) {
 		if (path.endsWith(".drl") || DECIDING_PREFIXES.stream().anyMatch(path::startsWith)) {
 			return true;

@@ -12,7 +12,10 @@ import java.util.stream.Stream;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-/** Reads the policy bundle from an external folder, or from {@code rules/} on the classpath (inside the jar). */
+/**
+ * Reads the policy bundle from an external folder, or from {@code rules/} on the
+ * classpath (inside the jar).
+ */
 public final class RuleBundleLoader {
 
 	private RuleBundleLoader() {

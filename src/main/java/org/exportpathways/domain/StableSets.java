@@ -4,7 +4,10 @@ import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Immutable sets of codes in a stable (sorted) order, so explanations read the same every time. */
+/**
+ * Immutable sets of codes in a stable (sorted) order, so explanations read the same every
+ * time.
+ */
 public final class StableSets {
 
 	private StableSets() {

@@ -8,7 +8,10 @@ import org.exportpathways.kernel.FindingCollector.Explanation;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
-/** A fired session as a regime reads it: the facts that stand and the findings that explain them. */
+/**
+ * A fired session as a regime reads it: the facts that stand and the findings that
+ * explain them.
+ */
 public final class Decided {
 
 	private final KieSession session;
@@ -27,17 +30,23 @@ public final class Decided {
 		return (List<T>) List.copyOf(objects);
 	}
 
-	/** The single fact of one type; an error naming the regime's rules when there are none or several. */
+	/**
+	 * The single fact of one type; an error naming the regime's rules when there are none
+	 * or several.
+	 */
 	public <T> T one(Class<T> type, String rules) {
 		List<T> facts = all(type);
 		if (facts.size() != 1) {
-			throw new IllegalStateException("The " + rules + " rules reached " + facts.size() + " " + type.getSimpleName()
-					+ " facts: they are not mutually exclusive or not complete");
+			throw new IllegalStateException("The " + rules + " rules reached " + facts.size() + " "
+					+ type.getSimpleName() + " facts: they are not mutually exclusive or not complete");
 		}
 		return facts.get(0);
 	}
 
-	/** The findings, in the policy's reading order (see {@link FindingCollector#findings}). */
+	/**
+	 * The findings, in the policy's reading order (see
+	 * {@link FindingCollector#findings}).
+	 */
 	public List<Finding> findings() {
 		return FindingCollector.findings(session, engine);
 	}

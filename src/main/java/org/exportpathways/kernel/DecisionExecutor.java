@@ -13,10 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
- * The application's own bounded pool for batch decision work (never the ForkJoin common pool). Its threads carry
- * the class loader that loaded the application (inside the packaged jar: Spring Boot's nested-jar loader), so the
- * rule engine's service lookups see the same classes on every thread. When the queue is full the submitting thread
- * runs the task itself: batches slow down instead of failing.
+ * The application's own bounded pool for batch decision work (never the ForkJoin common
+ * pool). Its threads carry the class loader that loaded the application (inside the
+ * packaged jar: Spring Boot's nested-jar loader), so the rule engine's service lookups
+ * see the same classes on every thread. When the queue is full the submitting thread runs
+ * the task itself: batches slow down instead of failing.
  */
 public final class DecisionExecutor implements AutoCloseable {
 
@@ -44,9 +45,9 @@ public final class DecisionExecutor implements AutoCloseable {
 	}
 
 	/**
-	 * Runs {@code work} for every index in {@code [0, size)}, in chunks spread over the pool, and returns when all
-	 * are done. The first failure is rethrown (unchecked exceptions and errors as they were thrown) after the other
-	 * chunks are cancelled.
+	 * Runs {@code work} for every index in {@code [0, size)}, in chunks spread over the
+	 * pool, and returns when all are done. The first failure is rethrown (unchecked
+	 * exceptions and errors as they were thrown) after the other chunks are cancelled.
 	 */
 	public void forEach(int size, IntConsumer work) {
 		if (size == 0) {

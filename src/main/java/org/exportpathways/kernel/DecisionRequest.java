@@ -7,8 +7,9 @@ import org.exportpathways.bundle.ReferenceData;
 import org.exportpathways.domain.InputError;
 
 /**
- * A request one regime decides. It knows its business date and checks itself against the bundle's reference data:
- * request validation lives with the request type, not in a service.
+ * A request one regime decides. It knows its business date and checks itself against the
+ * bundle's reference data: request validation lives with the request type, not in a
+ * service.
  */
 public interface DecisionRequest {
 
@@ -16,14 +17,15 @@ public interface DecisionRequest {
 	LocalDate asOf();
 
 	/**
-	 * What the rules cannot take (each a 400 naming its field, under {@code prefix}, the JSON path of the request in
-	 * a batch: "" for a single request).
+	 * What the rules cannot take (each a 400 naming its field, under {@code prefix}, the
+	 * JSON path of the request in a batch: "" for a single request).
 	 */
 	List<InputError> check(ReferenceData data, String prefix);
 
 	/**
-	 * Well-formed input the bundle cannot decide on as of the request's date (each a 422), checked after the
-	 * coverage: e.g. an entry of a list that is not in force on that date. None by default.
+	 * Well-formed input the bundle cannot decide on as of the request's date (each a
+	 * 422), checked after the coverage: e.g. an entry of a list that is not in force on
+	 * that date. None by default.
 	 */
 	default List<InputError> checkInForce(ReferenceData data, String prefix) {
 		return List.of();

@@ -7,7 +7,6 @@ import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.util.Locale;
 
-
 /** Formatting helpers for rule messages (imported as DRL functions). */
 public final class Fmt {
 
@@ -30,7 +29,10 @@ public final class Fmt {
 		return (percent == null) ? "unknown" : percent.stripTrailingZeros().toPlainString() + "%";
 	}
 
-	/** {@code 2030} for a date that starts a year, else the date ({@code 2030-07-01}): "before 2030". */
+	/**
+	 * {@code 2030} for a date that starts a year, else the date ({@code 2030-07-01}):
+	 * "before 2030".
+	 */
 	public static String yearOrDate(LocalDate date) {
 		return (date.getDayOfYear() == 1) ? String.valueOf(date.getYear()) : date.toString();
 	}

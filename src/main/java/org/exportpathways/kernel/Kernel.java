@@ -9,8 +9,9 @@ import org.exportpathways.domain.InputError;
 import org.exportpathways.domain.InvalidInputException;
 
 /**
- * The one path every decision takes: request checks → coverage → facts → fire → findings → result. A regime
- * supplies only its request type, its facts and how it reads its result ({@link Regime}).
+ * The one path every decision takes: request checks → coverage → facts → fire → findings
+ * → result. A regime supplies only its request type, its facts and how it reads its
+ * result ({@link Regime}).
  */
 public final class Kernel {
 
@@ -32,8 +33,8 @@ public final class Kernel {
 	}
 
 	/**
-	 * Decides one request: its own checks (400 naming every field at fault), the bundle's coverage of its date (422),
-	 * then the rules.
+	 * Decides one request: its own checks (400 naming every field at fault), the bundle's
+	 * coverage of its date (422), then the rules.
 	 */
 	public <Q extends DecisionRequest, R> R decide(Regime<Q, R> regime, Q request) {
 		List<InputError> errors = request.check(data, "");
@@ -44,8 +45,8 @@ public final class Kernel {
 	}
 
 	/**
-	 * Decides a request already checked (a batch checks all its requests first): the coverage of its date (422 naming
-	 * {@code prefix + "asOf"}), then the rules.
+	 * Decides a request already checked (a batch checks all its requests first): the
+	 * coverage of its date (422 naming {@code prefix + "asOf"}), then the rules.
 	 */
 	public <Q extends DecisionRequest, R> R decideChecked(Regime<Q, R> regime, Q request, String prefix) {
 		LocalDate asOf = request.asOf();
@@ -63,14 +64,17 @@ public final class Kernel {
 		});
 	}
 
-	/** The first business date the bundle covers for the regime: the latest coverage start of its packs. */
+	/**
+	 * The first business date the bundle covers for the regime: the latest coverage start
+	 * of its packs.
+	 */
 	public LocalDate coversFrom(Regime<?, ?> regime) {
 		return data.coversFrom(regime.packs());
 	}
 
 	/**
-	 * The 422 error for a date before the regime's coverage, naming {@code field}; {@code note} is added to the
-	 * message (e.g. where the date came from).
+	 * The 422 error for a date before the regime's coverage, naming {@code field};
+	 * {@code note} is added to the message (e.g. where the date came from).
 	 */
 	public Optional<InputError> coverage(Regime<?, ?> regime, LocalDate asOf, String field, String note) {
 		LocalDate from = coversFrom(regime);

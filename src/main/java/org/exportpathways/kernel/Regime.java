@@ -3,9 +3,9 @@ package org.exportpathways.kernel;
 import java.util.List;
 
 /**
- * What one regime supplies to the {@link Kernel}: the packs whose rules decide it (their coverage is checked), the
- * facts a request puts in the session, and how the result is read back. Everything else (coverage, session, firing,
- * findings) is the kernel's.
+ * What one regime supplies to the {@link Kernel}: the packs whose rules decide it (their
+ * coverage is checked), the facts a request puts in the session, and how the result is
+ * read back. Everything else (coverage, session, firing, findings) is the kernel's.
  *
  * @param <Q> the request
  * @param <R> the result

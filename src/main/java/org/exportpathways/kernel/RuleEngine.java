@@ -33,22 +33,23 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
 /**
- * Compiles every DRL of the bundle into one shared, thread-safe KieBase at start-up. A compile error stops
- * start-up with the bundle file, line and message.
+ * Compiles every DRL of the bundle into one shared, thread-safe KieBase at start-up. A
+ * compile error stops start-up with the bundle file, line and message.
  * <p>
- * Every decision runs through {@link #decide}: a session is borrowed from a bounded pool, given a fresh
- * {@link FindingCollector}, loaded, fired and read; it goes back to the pool (reset) only when all of that succeeded.
- * A session whose work threw is disposed, never reused.
+ * Every decision runs through {@link #decide}: a session is borrowed from a bounded pool,
+ * given a fresh {@link FindingCollector}, loaded, fired and read; it goes back to the
+ * pool (reset) only when all of that succeeded. A session whose work threw is disposed,
+ * never reused.
  * <p>
- * Truth maintenance ({@code insertLogical}) is a service Drools finds with the calling thread's context class loader,
- * once, and caches in static fields. The constructor looks those services up itself, on the thread that builds the
- * engine, with the application's class loader, and refuses to build an engine on the non-TMS fallbacks: a first
- * firing on a thread that cannot see {@code drools-tms} (a ForkJoin common-pool thread inside the packaged jar)
- * would otherwise cache the fallbacks and break every later session.
+ * Truth maintenance ({@code insertLogical}) is a service Drools finds with the calling
+ * thread's context class loader, once, and caches in static fields. The constructor looks
+ * those services up itself, on the thread that builds the engine, with the application's
+ * class loader, and refuses to build an engine on the non-TMS fallbacks: a first firing
+ * on a thread that cannot see {@code drools-tms} (a ForkJoin common-pool thread inside
+ * the packaged jar) would otherwise cache the fallbacks and break every later session.
  */
 public final class RuleEngine {
 
@@ -95,12 +96,18 @@ public final class RuleEngine {
 		if (!errors.isEmpty()) {
 			StringBuilder sb = new StringBuilder("The rule bundle at " + bundle.origin() + " does not compile:");
 			for (Message e : errors) {
-				sb.append("\n  ").append(display(e.getPath(), pathMap)).append(':').append(e.getLine()).append(": ")
+				sb.append("\n  ")
+					.append(display(e.getPath(), pathMap))
+					.append(':')
+					.append(e.getLine())
+					.append(": ")
 					.append(e.getText().strip());
 			}
 			throw new RuleBundleException(sb.toString());
 		}
-		this.warnings = builder.getResults().getMessages(Message.Level.WARNING).stream()
+		this.warnings = builder.getResults()
+			.getMessages(Message.Level.WARNING)
+			.stream()
 			.map((w) -> display(w.getPath(), pathMap) + ":" + w.getLine() + ": " + w.getText().strip())
 			.toList();
 		this.kieBase = ks.newKieContainer(rid).getKieBase();
@@ -121,17 +128,18 @@ public final class RuleEngine {
 	}
 
 	/**
-	 * Where a rule stands in the bundle (files in path order, rules in file order): the reading order of the
-	 * policy, used to order explanations.
+	 * Where a rule stands in the bundle (files in path order, rules in file order): the
+	 * reading order of the policy, used to order explanations.
 	 */
 	public int ruleOrder(String ruleName) {
 		return ruleOrder.getOrDefault(ruleName, Integer.MAX_VALUE);
 	}
 
 	/**
-	 * Runs one decision on a session of the pool: {@code work} inserts the facts, fires and reads the result. The
-	 * session comes with a fresh {@code findings} global. When {@code work} throws, the session is disposed (its state
-	 * is unknown) and the exception propagates; otherwise it is reset and returned to the pool.
+	 * Runs one decision on a session of the pool: {@code work} inserts the facts, fires
+	 * and reads the result. The session comes with a fresh {@code findings} global. When
+	 * {@code work} throws, the session is disposed (its state is unknown) and the
+	 * exception propagates; otherwise it is reset and returned to the pool.
 	 */
 	public <T> T decide(Function<KieSession, T> work) {
 		KieSession session = idle.poll();
@@ -166,9 +174,10 @@ public final class RuleEngine {
 	}
 
 	/**
-	 * Runs {@code work} and adds to {@code sink} the {@code @id} of every rule that fires in the decisions this
-	 * thread runs meanwhile (for tests and diagnostics: which rules decided a case). The listener is attached to each
-	 * session only for the decision, so no pooled session keeps one.
+	 * Runs {@code work} and adds to {@code sink} the {@code @id} of every rule that fires
+	 * in the decisions this thread runs meanwhile (for tests and diagnostics: which rules
+	 * decided a case). The listener is attached to each session only for the decision, so
+	 * no pooled session keeps one.
 	 */
 	public <T> T recordFirings(Set<String> sink, Supplier<T> work) {
 		Recording outer = RECORDING.get();
@@ -231,9 +240,10 @@ public final class RuleEngine {
 	}
 
 	/**
-	 * Looks up the Drools services behind truth maintenance with the class loader that loaded the engine (the
-	 * application's, also inside the packaged jar) and fails unless they are the {@code drools-tms} implementations.
-	 * Drools caches the first lookup in static fields, so this must run before any rule fires.
+	 * Looks up the Drools services behind truth maintenance with the class loader that
+	 * loaded the engine (the application's, also inside the packaged jar) and fails
+	 * unless they are the {@code drools-tms} implementations. Drools caches the first
+	 * lookup in static fields, so this must run before any rule fires.
 	 */
 	static void requireTruthMaintenance() {
 		Thread thread = Thread.currentThread();
@@ -267,13 +277,6 @@ public final class RuleEngine {
 
 	/** The package of the drools-tms implementations. */
 	static final String TMS_PACKAGE = "org.drools.tms.";
-
-	/** The facts of one type in a session after firing. */
-	@SuppressWarnings("unchecked")
-	public static <T> List<T> objects(KieSession session, Class<T> type) {
-		Collection<?> objects = session.getObjects(new ClassObjectFilter(type));
-		return (List<T>) List.copyOf(objects);
-	}
 
 	public List<String> warnings() {
 		return warnings;

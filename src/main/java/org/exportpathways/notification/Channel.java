@@ -2,6 +2,7 @@ package org.exportpathways.notification;
 
 /** The AECA section 36 channel of a sale. */
 public enum Channel {
+
 	/** Letter of offer under 36(b)(1). */
 	FMS("36(b)"),
 	/** Export license under 36(c). */
@@ -18,4 +19,5 @@ public enum Channel {
 	public String section() {
 		return section;
 	}
+
 }

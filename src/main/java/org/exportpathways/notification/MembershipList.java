@@ -11,7 +11,7 @@ public enum MembershipList {
 		this.table = table;
 	}
 
-	/** The reference table that holds the list ({@code rules/reference/<table>.csv}). */
+	/** The name of the reference table that holds the list (e.g. nato-members). */
 	public String table() {
 		return table;
 	}

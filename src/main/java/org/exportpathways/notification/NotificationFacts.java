@@ -13,11 +13,17 @@ public final class NotificationFacts {
 	public record RecipientClass(RecipientGroup group) {
 	}
 
-	/** A threshold tier that may decide the sale; both tiers are candidates while the sales territory is unknown. */
+	/**
+	 * A threshold tier that may decide the sale; both tiers are candidates while the
+	 * sales territory is unknown.
+	 */
 	public record CandidateTier(Tier tier, boolean decided) {
 	}
 
-	/** One threshold test. {@code value} is null when the result was implied by another value. */
+	/**
+	 * One threshold test. {@code value} is null when the result was implied by another
+	 * value.
+	 */
 	public record ThresholdTest(Tier tier, ThresholdKind kind, TestResult result, BigDecimal value, BigDecimal limit,
 			List<String> missing) {
 	}

@@ -20,9 +20,10 @@ import org.exportpathways.notification.NotificationFacts.ReviewWaived;
 import org.exportpathways.notification.NotificationFacts.ThresholdTest;
 
 /**
- * AECA section 36 congressional notification (pack {@code congressional-notification}): the sale, the memberships of
- * its recipient and sales territory, the thresholds of the scenario and the review periods in force on its date go
- * in; the decision comes back with the thresholds that applied and what was missing.
+ * AECA section 36 congressional notification (pack {@code congressional-notification}):
+ * the sale, the memberships of its recipient and sales territory, the thresholds of the
+ * scenario and the review periods in force on its date go in; the decision comes back
+ * with the thresholds that applied and what was missing.
  */
 public final class NotificationRegime implements Regime<NotificationRequest, NotificationResult> {
 
@@ -87,7 +88,8 @@ public final class NotificationRegime implements Regime<NotificationRequest, Not
 		tiers.forEach((t) -> candidate.add(t.tier()));
 		Tier tier = (tiers.size() == 1 && tiers.get(0).decided()) ? tiers.get(0).tier() : null;
 		List<ThresholdTest> triggered = (outcome != Outcome.REQUIRED) ? List.of()
-				: decided.all(ThresholdTest.class).stream()
+				: decided.all(ThresholdTest.class)
+					.stream()
 					.filter((t) -> t.result() == TestResult.MET)
 					.sorted(Comparator.comparing(ThresholdTest::tier).thenComparing(ThresholdTest::kind))
 					.toList();

@@ -11,8 +11,9 @@ import org.exportpathways.notification.Threshold;
 import org.exportpathways.notification.Tier;
 
 /**
- * A notification decision and its explanation. {@code thresholdTier} is null when the sales territory is unknown
- * and both tiers had to be tested; {@code reviewPeriodDays} is null when notification is not required.
+ * A notification decision and its explanation. {@code thresholdTier} is null when the
+ * sales territory is unknown and both tiers had to be tested; {@code reviewPeriodDays} is
+ * null when notification is not required.
  */
 public record NotificationResult(Outcome outcome, String section, Integer reviewPeriodDays, boolean reviewWaived,
 		RecipientGroup recipientGroup, Tier thresholdTier, List<Threshold> thresholds, List<ThresholdTest> triggeredBy,

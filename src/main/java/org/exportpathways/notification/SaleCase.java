@@ -11,28 +11,33 @@ import org.exportpathways.domain.InputError;
 import org.exportpathways.domain.UnitedStates;
 
 /**
- * A sale as the notification rules see it. Every value may be null, meaning unknown (never zero, never false). An
- * empty {@code newSalesTerritory} or {@code usmlCategories} means "none"; null means unknown. {@code firearmsValue} is
- * the value of the USML Category I(a)-(g) firearms in a license (22 CFR 123.15(a)(3)); {@code totalValueAtLeast} a
- * lower bound of an unknown total known from elsewhere (e.g. the values of a screening's items).
+ * A sale as the notification rules see it. Every value may be null, meaning unknown
+ * (never zero, never false). An empty {@code newSalesTerritory} or {@code usmlCategories}
+ * means "none"; null means unknown. {@code firearmsValue} is the value of the USML
+ * Category I(a)-(g) firearms in a license (22 CFR 123.15(a)(3));
+ * {@code totalValueAtLeast} a lower bound of an unknown total known from elsewhere (e.g.
+ * the values of a screening's items).
  */
 public record SaleCase(Channel channel, String recipient, LocalDate asOf, BigDecimal majorDefenseEquipmentValue,
 		BigDecimal totalValue, BigDecimal totalValueAtLeast, BigDecimal designAndConstructionValue,
 		BigDecimal firearmsValue, Set<String> usmlCategories, Boolean significantMilitaryEquipment,
 		Set<String> newSalesTerritory, Boolean emergency) {
 
-	/** Whether the articles include USML Category I firearms; null when the categories are unknown. */
+	/**
+	 * Whether the articles include USML Category I firearms; null when the categories are
+	 * unknown.
+	 */
 	public Boolean includesFirearms() {
 		return usmlCategories == null ? null : usmlCategories.contains("I");
 	}
-
 
 	/** The recipient that stands for the North Atlantic Treaty Organization itself. */
 	public static final String NATO = "NATO";
 
 	/**
-	 * Problems with a sale the rules cannot take (400): unknown countries, values that contradict each other, values
-	 * given for another channel. {@code prefix} is the JSON path of the sale ("" for a single request).
+	 * Problems with a sale the rules cannot take (400): unknown countries, values that
+	 * contradict each other, values given for another channel. {@code prefix} is the JSON
+	 * path of the sale ("" for a single request).
 	 */
 	public List<InputError> check(ReferenceData data, String prefix) {
 		List<InputError> errors = new ArrayList<>();
@@ -48,13 +53,13 @@ public record SaleCase(Channel channel, String recipient, LocalDate asOf, BigDec
 			errors.add(new InputError(prefix + "majorDefenseEquipmentValue", "cannot exceed totalValue "
 					+ totalValue().toPlainString() + ": major defense equipment is part of the total"));
 		}
-		if (firearmsValue() != null && totalValue() != null
-				&& firearmsValue().compareTo(totalValue()) > 0) {
+		if (firearmsValue() != null && totalValue() != null && firearmsValue().compareTo(totalValue()) > 0) {
 			errors.add(new InputError(prefix + "firearmsValue", "cannot exceed totalValue "
 					+ totalValue().toPlainString() + ": the firearms are part of the license"));
 		}
 		if (firearmsValue() != null && firearmsValue().signum() > 0 && Boolean.FALSE.equals(includesFirearms())) {
-			errors.add(new InputError(prefix + "firearmsValue", "a firearms value is given but usmlCategories does not include I"));
+			errors.add(new InputError(prefix + "firearmsValue",
+					"a firearms value is given but usmlCategories does not include I"));
 		}
 		if (firearmsValue() != null && channel() != Channel.DCS) {
 			errors.add(new InputError(prefix + "firearmsValue", "only used with DCS licenses ("
@@ -67,7 +72,8 @@ public record SaleCase(Channel channel, String recipient, LocalDate asOf, BigDec
 		if (newSalesTerritory() != null) {
 			for (String c : newSalesTerritory()) {
 				if (UnitedStates.ISO2.equals(c)) {
-					errors.add(new InputError(prefix + "newSalesTerritory", "the United States is not a sales territory"));
+					errors.add(
+							new InputError(prefix + "newSalesTerritory", "the United States is not a sales territory"));
 				}
 				else if (!data.isCountry(c)) {
 					errors.add(new InputError(prefix + "newSalesTerritory",

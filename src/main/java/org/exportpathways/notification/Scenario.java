@@ -11,8 +11,9 @@ import org.exportpathways.notification.ThresholdKind;
 import org.exportpathways.notification.Tier;
 
 /**
- * A what-if applied to the dollar thresholds: the statutory amounts, the amounts times a factor or an index ratio,
- * or explicit amounts. Fields unused by the kind must be null (checked by {@link ThresholdResolver}).
+ * A what-if applied to the dollar thresholds: the statutory amounts, the amounts times a
+ * factor or an index ratio, or explicit amounts. Fields unused by the kind must be null
+ * (checked by {@link ThresholdResolver}).
  */
 public record Scenario(Kind kind, BigDecimal factor, Index index, Integer toYear,
 		Map<Tier, Map<ThresholdKind, BigDecimal>> custom, BigDecimal customFirearms) {
@@ -21,16 +22,22 @@ public record Scenario(Kind kind, BigDecimal factor, Index index, Integer toYear
 
 	/** The kinds of what-if. */
 	public enum Kind {
+
 		STATUTORY, INFLATION_ADJUSTED, CUSTOM
+
 	}
 
 	/** The price indexes an inflation adjustment may follow. */
 	public enum Index {
+
 		CPI_U
+
 	}
 
-
-	/** Checks the scenario's fields against its kind; {@code field} is the JSON path of the scenario. */
+	/**
+	 * Checks the scenario's fields against its kind; {@code field} is the JSON path of
+	 * the scenario.
+	 */
 	public List<InputError> check(String field) {
 		List<InputError> errors = new ArrayList<>();
 		switch (kind()) {

@@ -17,9 +17,10 @@ import org.exportpathways.kernel.DecisionExecutor;
 import org.exportpathways.kernel.Kernel;
 
 /**
- * Runs a batch of sales through the notification rules under several named scenarios, each sale as of its own
- * date, and lists the sales whose outcome differs from the first scenario's. Sales are evaluated in parallel on
- * the application's decision executor (never the common pool).
+ * Runs a batch of sales through the notification rules under several named scenarios,
+ * each sale as of its own date, and lists the sales whose outcome differs from the first
+ * scenario's. Sales are evaluated in parallel on the application's decision executor
+ * (never the common pool).
  */
 public final class SimulationService {
 
@@ -37,7 +38,8 @@ public final class SimulationService {
 	}
 
 	/** All outcomes under one scenario, with counts for every outcome (zero included). */
-	public record ScenarioRun(String name, Scenario.Kind kind, Map<Outcome, Integer> counts, List<SaleOutcome> results) {
+	public record ScenarioRun(String name, Scenario.Kind kind, Map<Outcome, Integer> counts,
+			List<SaleOutcome> results) {
 	}
 
 	/** A sale whose outcome differs between the first scenario and another. */
@@ -129,8 +131,10 @@ public final class SimulationService {
 			throw new InvalidInputException(errors, false);
 		}
 		for (int i = 0; i < sales.size(); i++) {
-			kernel.coverage(regime, sales.get(i).sale().asOf(), "sales[" + i + "].asOf",
-					" (the sale's asOf, or the batch asOf it defaults to)").ifPresent(errors::add);
+			kernel
+				.coverage(regime, sales.get(i).sale().asOf(), "sales[" + i + "].asOf",
+						" (the sale's asOf, or the batch asOf it defaults to)")
+				.ifPresent(errors::add);
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors, true);

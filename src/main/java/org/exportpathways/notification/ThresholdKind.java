@@ -2,10 +2,9 @@ package org.exportpathways.notification;
 
 /** The dollar tests of section 36, each naming the request field it reads. */
 public enum ThresholdKind {
-	MAJOR_DEFENSE_EQUIPMENT("majorDefenseEquipmentValue"),
-	DEFENSE_ARTICLES_AND_SERVICES("totalValue"),
-	DESIGN_AND_CONSTRUCTION("designAndConstructionValue"),
-	FIREARMS("totalValue");
+
+	MAJOR_DEFENSE_EQUIPMENT("majorDefenseEquipmentValue"), DEFENSE_ARTICLES_AND_SERVICES("totalValue"),
+	DESIGN_AND_CONSTRUCTION("designAndConstructionValue"), FIREARMS("totalValue");
 
 	private final String field;
 
@@ -17,4 +16,5 @@ public enum ThresholdKind {
 	public String field() {
 		return field;
 	}
+
 }

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.exportpathways.notification.Channel;
-import org.exportpathways.domain.InputError;
 import org.exportpathways.domain.InvalidInputException;
 import org.exportpathways.notification.Threshold;
 import org.exportpathways.notification.ThresholdKind;
@@ -21,9 +20,10 @@ import org.exportpathways.bundle.Parameter;
 import org.exportpathways.bundle.ReferenceData;
 
 /**
- * The dollar thresholds in force for a channel on a date, under a scenario. Thresholds are parameters at
- * {@code congressional-notification/thresholds/<channel>/<tier>/<kind>}; a scenario transforms the statutory amounts,
- * never the rules.
+ * The dollar thresholds in force for a channel on a date, under a scenario. Thresholds
+ * are parameters at
+ * {@code congressional-notification/thresholds/<channel>/<tier>/<kind>}; a scenario
+ * transforms the statutory amounts, never the rules.
  */
 public final class ThresholdResolver {
 
@@ -88,7 +88,8 @@ public final class ThresholdResolver {
 						amount = round(statutory.multiply(ratio));
 						basis = "statutory x CPI-U " + scenario.toYear() + "/" + v.baseYear() + " ("
 								+ data.cpiU(scenario.toYear()).orElseThrow().toPlainString() + " / "
-								+ data.cpiU(v.baseYear()).orElseThrow().toPlainString() + " = " + ratio.toPlainString() + ")";
+								+ data.cpiU(v.baseYear()).orElseThrow().toPlainString() + " = " + ratio.toPlainString()
+								+ ")";
 					}
 				}
 				case CUSTOM -> {
@@ -122,8 +123,8 @@ public final class ThresholdResolver {
 			.orElseThrow(() -> InvalidInputException.unprocessable(field + ".toYear", "CPI-U annual averages cover "
 					+ data.cpiUFirstYear() + " to " + data.cpiULastYear() + "; no value for " + toYear));
 		BigDecimal from = data.cpiU(fromYear)
-			.orElseThrow(() -> InvalidInputException.unprocessable(field + ".index", "CPI-U has no annual average for "
-					+ fromYear + ", the year the threshold was last set"));
+			.orElseThrow(() -> InvalidInputException.unprocessable(field + ".index",
+					"CPI-U has no annual average for " + fromYear + ", the year the threshold was last set"));
 		return to.divide(from, new MathContext(12)).setScale(6, RoundingMode.HALF_UP);
 	}
 

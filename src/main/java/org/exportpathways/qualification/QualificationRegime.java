@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.exportpathways.domain.DatedValue;
-import org.exportpathways.domain.InputError;
-import org.exportpathways.domain.InvalidInputException;
 import org.exportpathways.qualification.SourceFacts.Acquisition;
 import org.exportpathways.qualification.SourceFacts.BuyAmericanException;
 import org.exportpathways.qualification.SourceFacts.ContentThreshold;
@@ -31,13 +29,18 @@ import org.exportpathways.bundle.Parameter;
 import org.exportpathways.bundle.ReferenceData;
 
 /**
- * Foreign source qualification (packs {@code procurement} and {@code dpa}): inserts the acquisition, the qualifying-country, DPA and threshold data in force on
- * the date (thresholds for the delivery year), fires the procurement and DPA rules, and reads each part back with
- * the enablers (SOSA, NTIB, RGQA, NATO, MNNA, AUKUS) of the supplier's country.
+ * Foreign source qualification (packs {@code procurement} and {@code dpa}): inserts the
+ * acquisition, the qualifying-country, DPA and threshold data in force on the date
+ * (thresholds for the delivery year), fires the procurement and DPA rules, and reads each
+ * part back with the enablers (SOSA, NTIB, RGQA, NATO, MNNA, AUKUS) of the supplier's
+ * country.
  */
 public final class QualificationRegime implements Regime<QualificationRequest, QualificationResult> {
 
-	/** The packs a qualification fires: it covers dates from the later of their coverage starts. */
+	/**
+	 * The packs a qualification fires: it covers dates from the later of their coverage
+	 * starts.
+	 */
 	public static final List<String> PACKS = List.of("procurement", "dpa");
 
 	static final String P = "procurement/";
@@ -57,16 +60,21 @@ public final class QualificationRegime implements Regime<QualificationRequest, Q
 
 	private final ReferenceData data;
 
-	/** The citation of a country that is not a qualifying country: that of the rule that says so. */
+	/**
+	 * The citation of a country that is not a qualifying country: that of the rule that
+	 * says so.
+	 */
 	private final String notQualifyingCitation;
 
 	public QualificationRegime(ReferenceData data, RuleEngine engine) {
 		this.data = data;
-		this.notQualifyingCitation = engine.rules().stream()
+		this.notQualifyingCitation = engine.rules()
+			.stream()
 			.filter((rule) -> "PR-QC-002".equals(rule.getMetaData().get("id")))
 			.map((rule) -> String.valueOf(rule.getMetaData().get("citation")))
 			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("The rule bundle has no rule PR-QC-002 (not a qualifying country)"));
+			.orElseThrow(() -> new IllegalStateException(
+					"The rule bundle has no rule PR-QC-002 (not a qualifying country)"));
 	}
 
 	@Override
@@ -89,8 +97,8 @@ public final class QualificationRegime implements Regime<QualificationRequest, Q
 				r.dpaTitle(), r.nonavailability(), r.unreasonableCost(), r.publicInterest(),
 				r.fallbackThresholdConditions());
 		facts.insert(a);
-		for (String c : new LinkedHashSet<>(Arrays.asList(r.supplierCountry(), r.manufactureCountry(),
-				r.specialtyMetalMeltCountry()))) {
+		for (String c : new LinkedHashSet<>(
+				Arrays.asList(r.supplierCountry(), r.manufactureCountry(), r.specialtyMetalMeltCountry()))) {
 			if (c == null) {
 				continue;
 			}
@@ -113,9 +121,10 @@ public final class QualificationRegime implements Regime<QualificationRequest, Q
 	}
 
 	/**
-	 * The threshold for the delivery year ({@code standard}) and, where in force, the 55% fallback: the FAR table for
-	 * civilian buyers, the DFARS table for DoD, each superseded by its pre-rule value for business dates before the
-	 * rule that set the delivery-year table.
+	 * The threshold for the delivery year ({@code standard}) and, where in force, the 55%
+	 * fallback: the FAR table for civilian buyers, the DFARS table for DoD, each
+	 * superseded by its pre-rule value for business dates before the rule that set the
+	 * delivery-year table.
 	 */
 	private List<ContentThreshold> thresholds(Acquisition a) {
 		List<ContentThreshold> out = new ArrayList<>();
@@ -133,24 +142,34 @@ public final class QualificationRegime implements Regime<QualificationRequest, Q
 		}
 		else {
 			Parameter p = data.parameter(P + "buy-american/" + table);
-			p.at(delivery).ifPresent((v) -> out.add(new ContentThreshold(v.value(), p.citation(), v.effectiveFrom(),
-					p.endOf(delivery), "standard")));
+			p.at(delivery)
+				.ifPresent((v) -> out.add(new ContentThreshold(v.value(), p.citation(), v.effectiveFrom(),
+						p.endOf(delivery), "standard")));
 		}
 		Parameter fallback = data.parameter(P + "buy-american/fallback-threshold");
-		fallback.at(a.asOf()).ifPresent((v) -> out.add(new ContentThreshold(v.value(), fallback.citation(), v.effectiveFrom(),
-				fallback.endOf(a.asOf()), "fallback")));
+		fallback.at(a.asOf())
+			.ifPresent((v) -> out.add(new ContentThreshold(v.value(), fallback.citation(), v.effectiveFrom(),
+					fallback.endOf(a.asOf()), "fallback")));
 		return out;
 	}
 
-	/** When the DPA first counted business concerns beyond the United States and Canada (Title III), for wording. */
+	/**
+	 * When the DPA first counted business concerns beyond the United States and Canada
+	 * (Title III), for wording.
+	 */
 	private Optional<DatedValue> titleIiiFrom() {
-		return data.rows("dpa-domestic-source").stream()
+		return data.rows("dpa-domestic-source")
+			.stream()
 			.filter((r) -> "TITLE_III".equals(r.get("scope")) && r.effectiveFrom() != null)
 			.min(Comparator.comparing(DatedRecord::effectiveFrom))
-			.map((r) -> new DatedValue("dpa-title-iii-from", "dpa-domestic-source", null, r.citation(), r.effectiveFrom()));
+			.map((r) -> new DatedValue("dpa-title-iii-from", "dpa-domestic-source", null, r.citation(),
+					r.effectiveFrom()));
 	}
 
-	/** Every threshold the buyer's tables name, for the finding when the delivery year is not given. */
+	/**
+	 * Every threshold the buyer's tables name, for the finding when the delivery year is
+	 * not given.
+	 */
 	private List<DatedValue> thresholdChoices(Acquisition a) {
 		if (a.deliveryYear() != null) {
 			return List.of();
@@ -159,8 +178,11 @@ public final class QualificationRegime implements Regime<QualificationRequest, Q
 		List<DatedValue> out = new ArrayList<>();
 		for (String id : List.of(table + "-before-delivery-year-table", table, "fallback-threshold")) {
 			Parameter p = data.parameter(P + "buy-american/" + id);
-			p.values().stream().filter((v) -> v.value() != null).forEach((v) -> out.add(new DatedValue(
-					"domestic-content-threshold-choice", p.id(), v.value(), p.citation(), v.effectiveFrom())));
+			p.values()
+				.stream()
+				.filter((v) -> v.value() != null)
+				.forEach((v) -> out.add(new DatedValue("domestic-content-threshold-choice", p.id(), v.value(),
+						p.citation(), v.effectiveFrom())));
 		}
 		return out;
 	}
@@ -176,10 +198,12 @@ public final class QualificationRegime implements Regime<QualificationRequest, Q
 			}
 		}
 		Map<String, List<String>> missing = new LinkedHashMap<>();
-		decided.all(PartMissing.class).stream()
+		decided.all(PartMissing.class)
+			.stream()
 			.sorted(Comparator.comparing(PartMissing::field))
 			.forEach((m) -> missing.computeIfAbsent(m.part(), (k) -> new ArrayList<>()).add(m.field()));
-		List<QualifyingCountry> qc = decided.all(QualifyingCountry.class).stream()
+		List<QualifyingCountry> qc = decided.all(QualifyingCountry.class)
+			.stream()
 			.filter((q) -> q.country().equals(a.supplierCountry()))
 			.toList();
 		QualificationResult.Status qualifying = qc.isEmpty()
@@ -187,12 +211,14 @@ public final class QualificationRegime implements Regime<QualificationRequest, Q
 						a.supplierCountry() + " is not listed as a qualifying country on " + a.asOf())
 				: new QualificationResult.Status(true, qc.get(0).citation(), qc.get(0).effectiveFrom(),
 						qc.get(0).effectiveTo(), null);
-		ContentThreshold applied = decided.all(ContentThreshold.class).stream()
+		ContentThreshold applied = decided.all(ContentThreshold.class)
+			.stream()
 			.filter((t) -> "applied".equals(t.basis()))
 			.findFirst()
 			.orElse(null);
 		String baStatus = status.get("BUY_AMERICAN");
-		List<BuyAmericanException> exceptions = decided.all(BuyAmericanException.class).stream()
+		List<BuyAmericanException> exceptions = decided.all(BuyAmericanException.class)
+			.stream()
 			.sorted(Comparator.comparing(BuyAmericanException::code))
 			.toList();
 		QualificationResult.BuyAmerican ba = new QualificationResult.BuyAmerican(required(baStatus, "BUY_AMERICAN"),

@@ -16,8 +16,8 @@ public record QualificationRequest(LocalDate asOf, String supplierCountry, Strin
 		Boolean domesticAtEveryStage, Boolean containsSpecialtyMetal, String specialtyMetalMeltCountry,
 		BigDecimal domesticComponentShare, BigDecimal qualifyingCountryComponentShare, BigDecimal contractValue,
 		String placeOfUse, Integer deliveryYear, String buyer, String dpaTitle, Boolean nonavailability,
-		Boolean unreasonableCost, Boolean publicInterest, Boolean fallbackThresholdConditions)
-		implements DecisionRequest {
+		Boolean unreasonableCost, Boolean publicInterest,
+		Boolean fallbackThresholdConditions) implements DecisionRequest {
 
 	@Override
 	public List<InputError> check(ReferenceData data, String prefix) {
@@ -26,26 +26,30 @@ public record QualificationRequest(LocalDate asOf, String supplierCountry, Strin
 		checkCountry(data, manufactureCountry, prefix + "manufactureCountry", errors);
 		checkCountry(data, specialtyMetalMeltCountry, prefix + "specialtyMetalMeltCountry", errors);
 		if (specialtyMetalMeltCountry() != null && "SPECIALTY_METAL".equals(productKind())) {
-			errors.add(new InputError(prefix + "specialtyMetalMeltCountry", "for SPECIALTY_METAL the melt country is manufactureCountry; "
-					+ "give it there"));
+			errors.add(new InputError(prefix + "specialtyMetalMeltCountry",
+					"for SPECIALTY_METAL the melt country is manufactureCountry; " + "give it there"));
 		}
 		if (containsSpecialtyMetal() != null && !Set.of("END_PRODUCT", "COMPONENT").contains(productKind())) {
 			errors.add(new InputError(prefix + "containsSpecialtyMetal", "only used with END_PRODUCT or COMPONENT"));
 		}
 		if (specialtyMetalMeltCountry() != null && Boolean.FALSE.equals(containsSpecialtyMetal())) {
-			errors.add(new InputError(prefix + "specialtyMetalMeltCountry", "given although containsSpecialtyMetal is false"));
+			errors.add(new InputError(prefix + "specialtyMetalMeltCountry",
+					"given although containsSpecialtyMetal is false"));
 		}
 		if (domesticAtEveryStage() != null
 				&& !Set.of("TEXTILE_OR_CLOTHING", "FOOD", "HAND_TOOL").contains(productKind())) {
-			errors.add(new InputError(prefix + "domesticAtEveryStage", "only used with Berry items (textiles and clothing, food, hand tools)"));
+			errors.add(new InputError(prefix + "domesticAtEveryStage",
+					"only used with Berry items (textiles and clothing, food, hand tools)"));
 		}
 		if (domesticComponentShare() != null && qualifyingCountryComponentShare() != null
-				&& domesticComponentShare().add(qualifyingCountryComponentShare()).compareTo(BigDecimal.valueOf(100)) > 0) {
+				&& domesticComponentShare().add(qualifyingCountryComponentShare())
+					.compareTo(BigDecimal.valueOf(100)) > 0) {
 			errors.add(new InputError(prefix + "qualifyingCountryComponentShare",
 					"domestic and qualifying-country shares add up to more than 100 percent"));
 		}
 		if (chemicalWarfareProtectiveClothing() != null && !"TEXTILE_OR_CLOTHING".equals(productKind())) {
-			errors.add(new InputError(prefix + "chemicalWarfareProtectiveClothing", "only used with productKind TEXTILE_OR_CLOTHING"));
+			errors.add(new InputError(prefix + "chemicalWarfareProtectiveClothing",
+					"only used with productKind TEXTILE_OR_CLOTHING"));
 		}
 		return errors;
 	}

@@ -15,7 +15,10 @@ public record QualificationResult(Status qualifyingCountry, BuyAmerican buyAmeri
 	public record Status(boolean value, String citation, LocalDate effectiveFrom, LocalDate effectiveTo, String note) {
 	}
 
-	/** Buy American status, the threshold applied, the exceptions that apply and what is missing. */
+	/**
+	 * Buy American status, the threshold applied, the exceptions that apply and what is
+	 * missing.
+	 */
 	public record BuyAmerican(String status, BigDecimal threshold, String thresholdCitation,
 			List<BuyAmericanException> exceptions, List<String> missing) {
 	}

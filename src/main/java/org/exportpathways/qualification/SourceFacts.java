@@ -11,23 +11,30 @@ public final class SourceFacts {
 	}
 
 	/**
-	 * The acquisition. {@code productKind}: END_PRODUCT, COMPONENT, SPECIALTY_METAL, TEXTILE_OR_CLOTHING, FOOD,
-	 * HAND_TOOL or COMMERCIAL_IT; {@code buyer}: DOD or CIVILIAN; {@code placeOfUse}: UNITED_STATES or OUTSIDE;
-	 * shares are percent of the cost of all components.
+	 * The acquisition. {@code productKind}: END_PRODUCT, COMPONENT, SPECIALTY_METAL,
+	 * TEXTILE_OR_CLOTHING, FOOD, HAND_TOOL or COMMERCIAL_IT; {@code buyer}: DOD or
+	 * CIVILIAN; {@code placeOfUse}: UNITED_STATES or OUTSIDE; shares are percent of the
+	 * cost of all components.
 	 */
 	public record Acquisition(LocalDate asOf, String supplierCountry, String manufactureCountry, String productKind,
 			Boolean commercialOffTheShelf, Boolean chemicalWarfareProtectiveClothing, Boolean domesticAtEveryStage,
 			Boolean containsSpecialtyMetal, String specialtyMetalMeltCountry, BigDecimal domesticShare,
-			BigDecimal qualifyingShare, BigDecimal contractValue, String placeOfUse, Integer deliveryYear,
-			String buyer, String dpaTitle, Boolean nonavailability, Boolean unreasonableCost, Boolean publicInterest,
+			BigDecimal qualifyingShare, BigDecimal contractValue, String placeOfUse, Integer deliveryYear, String buyer,
+			String dpaTitle, Boolean nonavailability, Boolean unreasonableCost, Boolean publicInterest,
 			Boolean fallbackThresholdConditions) {
 
-		/** Where the specialty metal was melted or produced: the manufacture country for metal bought as such. */
+		/**
+		 * Where the specialty metal was melted or produced: the manufacture country for
+		 * metal bought as such.
+		 */
 		public String meltCountry() {
 			return "SPECIALTY_METAL".equals(productKind) ? manufactureCountry : specialtyMetalMeltCountry;
 		}
 
-		/** Whether the specialty metals restriction reaches the item: TRUE, FALSE, or null when not known. */
+		/**
+		 * Whether the specialty metals restriction reaches the item: TRUE, FALSE, or null
+		 * when not known.
+		 */
 		public Boolean specialtyMetalInScope() {
 			if (!dod()) {
 				return Boolean.FALSE;
@@ -43,7 +50,10 @@ public final class SourceFacts {
 			return "DOD".equals(buyer);
 		}
 
-		/** The component share the content test counts: DoD counts qualifying-country components as domestic. */
+		/**
+		 * The component share the content test counts: DoD counts qualifying-country
+		 * components as domestic.
+		 */
 		public BigDecimal countedShare() {
 			if (!dod()) {
 				return domesticShare;
@@ -86,16 +96,18 @@ public final class SourceFacts {
 	}
 
 	/**
-	 * A country whose business concerns can be DPA domestic sources ({@code scope} ALL_TITLES or TITLE_III), with the
-	 * act that made it one ({@code enactedBy}, for wording; empty when not recorded).
+	 * A country whose business concerns can be DPA domestic sources ({@code scope}
+	 * ALL_TITLES or TITLE_III), with the act that made it one ({@code enactedBy}, for
+	 * wording; empty when not recorded).
 	 */
 	public record DpaCountry(String country, String scope, String conditions, String enactedBy, String citation,
 			LocalDate effectiveFrom) {
 	}
 
 	/**
-	 * The domestic-content threshold applied (percent the counted share must exceed), in force from
-	 * {@code effectiveFrom} to {@code effectiveTo} (exclusive; null: open-ended).
+	 * The domestic-content threshold applied (percent the counted share must exceed), in
+	 * force from {@code effectiveFrom} to {@code effectiveTo} (exclusive; null:
+	 * open-ended).
 	 */
 	public record ContentThreshold(BigDecimal percent, String citation, LocalDate effectiveFrom, LocalDate effectiveTo,
 			String basis) {
@@ -113,7 +125,9 @@ public final class SourceFacts {
 	public record BuyAmericanException(String code, String description, String citation) {
 	}
 
-	/** The status of one part of the answer: BUY_AMERICAN, BERRY, SPECIALTY_METALS or DPA. */
+	/**
+	 * The status of one part of the answer: BUY_AMERICAN, BERRY, SPECIALTY_METALS or DPA.
+	 */
 	public record PartStatus(String part, String status) {
 	}
 

@@ -19,13 +19,17 @@ import org.exportpathways.screening.ScreeningFacts.ItarListing;
 import org.exportpathways.screening.ScreeningFacts.Transfer;
 
 /**
- * The destination as of the date, as the ITAR and EAR rules see it: 126.1 listings (of the destination and the end
- * user's other nationalities), Country Groups, the Country Chart row, embargoes and the ITAR exemptions available
- * there. The country profile reads the same tables.
+ * The destination as of the date, as the ITAR and EAR rules see it: 126.1 listings (of
+ * the destination and the end user's other nationalities), Country Groups, the Country
+ * Chart row, embargoes and the ITAR exemptions available there. The country profile reads
+ * the same tables.
  */
 public final class Destination {
 
-	/** The pseudo-group of destinations under UN Security Council sanctions (746.1(b); chart footnote 1). */
+	/**
+	 * The pseudo-group of destinations under UN Security Council sanctions (746.1(b);
+	 * chart footnote 1).
+	 */
 	public static final String UN_SANCTIONED = "UN_SANCTIONED";
 
 	/** The Country Chart's columns (738.2(d)(2)), in the chart's reading order. */
@@ -55,7 +59,8 @@ public final class Destination {
 		for (DatedRecord r : data.memberships("ear-un-sanctioned", d, asOf)) {
 			facts.insert(new CountryGroup(d, UN_SANCTIONED, r.citation(), r.effectiveFrom(), r.effectiveTo()));
 		}
-		// destinations an ECCN requirement names beside a Country Group (Macau, China, Russia, Venezuela)
+		// destinations an ECCN requirement names beside a Country Group (Macau, China,
+		// Russia, Venezuela)
 		for (DatedRecord r : data.memberships("ear-named-destinations", d, asOf)) {
 			facts.insert(new CountryGroup(d, r.get("scope"), r.citation(), r.effectiveFrom(), r.effectiveTo()));
 		}
@@ -70,12 +75,14 @@ public final class Destination {
 			facts.insert(new Embargo(d, r.get("section"), r.get("scope"), r.citation(), r.effectiveFrom()));
 		}
 		exemptionsAvailable(data, d, asOf).forEach(facts::insert);
-		// when the 600-series .a-.x exception last widened beyond Canada (wording of the NLR finding)
-		data.rows("ear-named-destinations").stream()
+		// when the 600-series .a-.x exception last widened beyond Canada (wording of the
+		// NLR finding)
+		data.rows("ear-named-destinations")
+			.stream()
 			.filter((r) -> "600_SERIES_A_X_EXCEPTED".equals(r.get("scope")) && r.effectiveFrom() != null)
 			.max(Comparator.comparing(DatedRecord::effectiveFrom))
-			.ifPresent((r) -> facts.insert(new DatedValue("600-series-a-x-excepted-since", "ear-named-destinations", null,
-					r.citation(), r.effectiveFrom())));
+			.ifPresent((r) -> facts.insert(new DatedValue("600-series-a-x-excepted-since", "ear-named-destinations",
+					null, r.citation(), r.effectiveFrom())));
 	}
 
 	/** The Country Chart's columns in force on the date, in the chart's reading order. */
@@ -83,7 +90,9 @@ public final class Destination {
 		return data.inForce(CHART_COLUMNS, asOf).stream().map((r) -> r.get("column")).toList();
 	}
 
-	/** The ITAR exemptions in force on the date that are available for the destination. */
+	/**
+	 * The ITAR exemptions in force on the date that are available for the destination.
+	 */
 	public static List<ExemptionAvailable> exemptionsAvailable(ReferenceData data, String destination, LocalDate asOf) {
 		List<ExemptionAvailable> out = new ArrayList<>();
 		List<DatedRecord> destinations = data.rows("itar-exemption-destinations");

@@ -19,12 +19,15 @@ import org.exportpathways.screening.ScreeningFacts.EccnRequirement;
 import org.exportpathways.screening.ScreeningFacts.UsmlItem;
 
 /**
- * The items of a screening as facts: USML entries as given; ECCNs resolved against the Commerce Control List of the
- * bundle in force on the date (series, chart columns, LVS, GBS, STA) with the reasons for control of each paragraph.
+ * The items of a screening as facts: USML entries as given; ECCNs resolved against the
+ * Commerce Control List of the bundle in force on the date (series, chart columns, LVS,
+ * GBS, STA) with the reasons for control of each paragraph.
  */
 final class EarCatalog {
 
-	/** The CCL entries and the reasons for control by paragraph (rules/ear/reference/). */
+	/**
+	 * The CCL entries and the reasons for control by paragraph (rules/ear/reference/).
+	 */
 	static final String CCL = "ear-ccl";
 
 	static final String CONTROLS = "ear-ccl-controls";
@@ -60,9 +63,13 @@ final class EarCatalog {
 		}
 		Matcher m = ECCN.matcher(item.eccn());
 		m.matches();
-		DatedRecord entry = data.index(CCL, "eccn").get(m.group(1)).stream().filter((r) -> r.inForce(asOf)).findFirst()
-			.orElseThrow(() -> InvalidInputException.unprocessable("items", "ECCN " + m.group(1)
-					+ " is not in force on " + asOf + " in the rule bundle"));
+		DatedRecord entry = data.index(CCL, "eccn")
+			.get(m.group(1))
+			.stream()
+			.filter((r) -> r.inForce(asOf))
+			.findFirst()
+			.orElseThrow(() -> InvalidInputException.unprocessable("items",
+					"ECCN " + m.group(1) + " is not in force on " + asOf + " in the rule bundle"));
 		Set<String> columns = new LinkedHashSet<>();
 		for (String c : entry.get("chart_columns").split(";")) {
 			if (!c.isBlank()) {
@@ -76,7 +83,10 @@ final class EarCatalog {
 				"Y".equals(entry.get("sta_excluded")), item.value(), null);
 	}
 
-	/** The reasons for control (with the paragraphs they cover) of the ECCNs of the items, in force on the date. */
+	/**
+	 * The reasons for control (with the paragraphs they cover) of the ECCNs of the items,
+	 * in force on the date.
+	 */
 	void controls(Facts facts, Collection<Object> items, LocalDate asOf) {
 		Set<String> eccns = new LinkedHashSet<>();
 		for (Object o : items) {
@@ -90,7 +100,8 @@ final class EarCatalog {
 					String paras = r.get("paragraphs");
 					List<String> letters = paras.isBlank() ? List.of() : List.of(paras.split(";"));
 					if ("CHART".equals(r.get("destinations"))) {
-						facts.insert(new EccnControl(eccn, r.get("column"), r.get("scope"), letters, r.get("scope_text")));
+						facts.insert(
+								new EccnControl(eccn, r.get("column"), r.get("scope"), letters, r.get("scope_text")));
 					}
 					else {
 						facts.insert(new EccnRequirement(eccn, r.get("reason"), r.get("scope"), letters,

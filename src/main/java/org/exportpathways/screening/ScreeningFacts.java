@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Facts of a transfer screening. Every Boolean and value may be null, meaning unknown: the rules never read null as
- * false or zero.
+ * Facts of a transfer screening. Every Boolean and value may be null, meaning unknown:
+ * the rules never read null as false or zero.
  */
 public final class ScreeningFacts {
 
@@ -16,8 +16,9 @@ public final class ScreeningFacts {
 	}
 
 	/**
-	 * The transfer: destination, date, channel ({@code DCS} or {@code FMS}), the end user ({@code endUserType}
-	 * {@code GOVERNMENT}, {@code COMMERCIAL} or {@code INDIVIDUAL}) and the exporter, and what the request says of them.
+	 * The transfer: destination, date, channel ({@code DCS} or {@code FMS}), the end user
+	 * ({@code endUserType} {@code GOVERNMENT}, {@code COMMERCIAL} or {@code INDIVIDUAL})
+	 * and the exporter, and what the request says of them.
 	 */
 	public record Transfer(String destination, LocalDate asOf, String channel, String endUserType,
 			Boolean endUserAukusAuthorized, Boolean endUserCanadianRegistered, Boolean endUserTreatyCommunity,
@@ -32,9 +33,10 @@ public final class ScreeningFacts {
 	}
 
 	/**
-	 * An item described by a USML entry. {@code kind} is {@code HARDWARE}, {@code TECHNICAL_DATA} or
-	 * {@code DEFENSE_SERVICE}; {@code supplementNo1Excluded} is whether the item is excluded from the destination's
-	 * exemption in Supplement No. 1 to part 126; {@code excludedTechnologyList}, whether it is on Supplement No. 2.
+	 * An item described by a USML entry. {@code kind} is {@code HARDWARE},
+	 * {@code TECHNICAL_DATA} or {@code DEFENSE_SERVICE}; {@code supplementNo1Excluded} is
+	 * whether the item is excluded from the destination's exemption in Supplement No. 1
+	 * to part 126; {@code excludedTechnologyList}, whether it is on Supplement No. 2.
 	 */
 	public record UsmlItem(String id, String category, String paragraph, Boolean sme, Boolean classified, String kind,
 			Boolean excludedTechnologyList, Boolean supplementNo1Excluded, BigDecimal value) {
@@ -46,9 +48,10 @@ public final class ScreeningFacts {
 	}
 
 	/**
-	 * An item subject to the EAR: an ECCN entry of the CCL (with its series, reasons for control as Country Chart
-	 * columns, LVS limit, GBS eligibility, STA restriction), or EAR99 ({@code series} {@code EAR99}).
-	 * {@code paragraph} is the ECCN paragraph given (e.g. {@code y.1}), or null.
+	 * An item subject to the EAR: an ECCN entry of the CCL (with its series, reasons for
+	 * control as Country Chart columns, LVS limit, GBS eligibility, STA restriction), or
+	 * EAR99 ({@code series} {@code EAR99}). {@code paragraph} is the ECCN paragraph given
+	 * (e.g. {@code y.1}), or null.
 	 */
 	public record EarItem(String id, String eccn, String paragraph, String series, List<String> columns, BigDecimal lvs,
 			Boolean gbs, boolean staRestricted, BigDecimal value, Boolean listedInPart746Supplement) {
@@ -75,29 +78,35 @@ public final class ScreeningFacts {
 	}
 
 	/**
-	 * One reason for control of an ECCN entry and its Country Chart column, with the part of the entry it covers:
-	 * {@code scope} ENTIRE, ENTIRE_EXCEPT or PARAGRAPHS (the paragraph letters listed) or CONDITIONAL (technical or
-	 * end-use conditions, quoted in {@code text}).
+	 * One reason for control of an ECCN entry and its Country Chart column, with the part
+	 * of the entry it covers: {@code scope} ENTIRE, ENTIRE_EXCEPT or PARAGRAPHS (the
+	 * paragraph letters listed) or CONDITIONAL (technical or end-use conditions, quoted
+	 * in {@code text}).
 	 */
 	public record EccnControl(String eccn, String column, String scope, List<String> paragraphs, String text) {
 	}
 
 	/**
-	 * A license requirement of an ECCN entry that is not a Country Chart column: {@code destinations} WORLDWIDE,
-	 * UN_SANCTIONED (746.1(b)), D5_AND_MACAU, CHINA_RUSSIA_VENEZUELA, or READ_ENTRY (not decided here), with the entry's wording.
+	 * A license requirement of an ECCN entry that is not a Country Chart column:
+	 * {@code destinations} WORLDWIDE, UN_SANCTIONED (746.1(b)), D5_AND_MACAU,
+	 * CHINA_RUSSIA_VENEZUELA, or READ_ENTRY (not decided here), with the entry's wording.
 	 */
-	public record EccnRequirement(String eccn, String reason, String scope, List<String> paragraphs, String destinations,
-			String text, String requirement) {
+	public record EccnRequirement(String eccn, String reason, String scope, List<String> paragraphs,
+			String destinations, String text, String requirement) {
 	}
 
-	/** A Country Chart column that controls the item (its reason for control covers the item's paragraph). */
+	/**
+	 * A Country Chart column that controls the item (its reason for control covers the
+	 * item's paragraph).
+	 */
 	public record ItemControl(String itemId, String column) {
 	}
 
 	/**
-	 * The destination's 22 CFR 126.1 listing in force ({@code policy} DENIAL or SUSPENDED; {@code appliesTo} COUNTRY,
-	 * or SECURITY_FORCES where the paragraph denies only exports to or for the armed forces, police, intelligence or
-	 * other internal security forces), with the note of its reference row.
+	 * The destination's 22 CFR 126.1 listing in force ({@code policy} DENIAL or
+	 * SUSPENDED; {@code appliesTo} COUNTRY, or SECURITY_FORCES where the paragraph denies
+	 * only exports to or for the armed forces, police, intelligence or other internal
+	 * security forces), with the note of its reference row.
 	 */
 	public record ItarListing(String country, String table, String paragraph, String policy, String appliesTo,
 			String citation, LocalDate effectiveFrom, LocalDate effectiveTo, String note) {
@@ -123,15 +132,23 @@ public final class ScreeningFacts {
 			LocalDate effectiveTo) {
 	}
 
-	/** An embargo of part 746 in force for the destination ({@code scope} ALL_ITEMS or CCL_AND_LISTED_EAR99). */
+	/**
+	 * An embargo of part 746 in force for the destination ({@code scope} ALL_ITEMS or
+	 * CCL_AND_LISTED_EAR99).
+	 */
 	public record Embargo(String country, String section, String scope, String citation, LocalDate effectiveFrom) {
 	}
 
-	/** An ITAR exemption in force on the date that is available for the destination, and what it requires. */
+	/**
+	 * An ITAR exemption in force on the date that is available for the destination, and
+	 * what it requires.
+	 */
 	public record ExemptionAvailable(String code, String conditions, String citation, LocalDate effectiveFrom) {
 	}
 
-	/** The congressional-notification decision for the sale (from the notification pack). */
+	/**
+	 * The congressional-notification decision for the sale (from the notification pack).
+	 */
 	public record NotificationStatus(Outcome outcome, List<String> missing) {
 	}
 
@@ -140,8 +157,9 @@ public final class ScreeningFacts {
 	}
 
 	/**
-	 * A reason the item needs a license: {@code kind} CHART (a Country Chart column, named in {@code reason}),
-	 * EMBARGO (part 746) or CONTROL (a requirement of the entry itself, e.g. .y items to China).
+	 * A reason the item needs a license: {@code kind} CHART (a Country Chart column,
+	 * named in {@code reason}), EMBARGO (part 746) or CONTROL (a requirement of the entry
+	 * itself, e.g. .y items to China).
 	 */
 	public record LicenseRequirement(String itemId, String kind, String reason, String citation) {
 	}
@@ -151,13 +169,17 @@ public final class ScreeningFacts {
 	}
 
 	/**
-	 * One condition of a candidate exemption, evaluated for the item: {@code status} MET, FAILED ({@code condition}
-	 * says what fails) or UNKNOWN ({@code missing} names the facts not given that would decide it).
+	 * One condition of a candidate exemption, evaluated for the item: {@code status} MET,
+	 * FAILED ({@code condition} says what fails) or UNKNOWN ({@code missing} names the
+	 * facts not given that would decide it).
 	 */
 	public record ExemptionCondition(String itemId, String code, String condition, String status,
 			List<String> missing) {
 
-		/** A fact that satisfies the condition: {@code holds} TRUE, FALSE or null (not given, named by {@code field}). */
+		/**
+		 * A fact that satisfies the condition: {@code holds} TRUE, FALSE or null (not
+		 * given, named by {@code field}).
+		 */
 		public record Alternative(String field, Boolean holds) {
 		}
 
@@ -172,10 +194,11 @@ public final class ScreeningFacts {
 		}
 
 		/**
-		 * Met when any alternative holds, failed when every one is FALSE, otherwise unknown, naming the first
-		 * alternative not given.
+		 * Met when any alternative holds, failed when every one is FALSE, otherwise
+		 * unknown, naming the first alternative not given.
 		 */
-		public static ExemptionCondition anyOf(String itemId, String code, String condition, Alternative... alternatives) {
+		public static ExemptionCondition anyOf(String itemId, String code, String condition,
+				Alternative... alternatives) {
 			String unknown = null;
 			for (Alternative a : alternatives) {
 				if (Boolean.TRUE.equals(a.holds())) {
@@ -189,7 +212,10 @@ public final class ScreeningFacts {
 					: new ExemptionCondition(itemId, code, condition, "UNKNOWN", List.of(unknown));
 		}
 
-		/** Met, failed, or (when {@code holds} is null) unknown for want of the {@code missing} facts. */
+		/**
+		 * Met, failed, or (when {@code holds} is null) unknown for want of the
+		 * {@code missing} facts.
+		 */
 		public static ExemptionCondition of(String itemId, String code, String condition, Boolean holds,
 				List<String> missing) {
 			String status = (holds == null) ? "UNKNOWN" : (holds ? "MET" : "FAILED");
@@ -203,7 +229,10 @@ public final class ScreeningFacts {
 	public record ConditionFailed(String itemId, String code, String condition) {
 	}
 
-	/** A condition of a candidate exemption that depends on a fact not given; {@code field} names it. */
+	/**
+	 * A condition of a candidate exemption that depends on a fact not given;
+	 * {@code field} names it.
+	 */
 	public record ConditionUnknown(String itemId, String code, String field) {
 	}
 
@@ -223,7 +252,10 @@ public final class ScreeningFacts {
 	public record ItemMissing(String itemId, String field) {
 	}
 
-	/** A license exception offered as a candidate, never applied: the exporter must meet its conditions. */
+	/**
+	 * A license exception offered as a candidate, never applied: the exporter must meet
+	 * its conditions.
+	 */
 	public record LicenseExceptionCandidate(String itemId, String code, String citation, List<String> conditions) {
 	}
 

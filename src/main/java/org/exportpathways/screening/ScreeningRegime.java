@@ -30,16 +30,23 @@ import org.exportpathways.screening.ScreeningFacts.NotificationStatus;
 import org.exportpathways.screening.ScreeningFacts.Transfer;
 
 /**
- * Export pathway screening (packs {@code itar} and {@code ear}): the transfer, its items, the reasons for control of
- * their ECCNs, the destination as of the date and the sale's congressional-notification decision go in; each item's
- * outcome, license form, exemption or license exception candidates come back, rolled up.
+ * Export pathway screening (packs {@code itar} and {@code ear}): the transfer, its items,
+ * the reasons for control of their ECCNs, the destination as of the date and the sale's
+ * congressional-notification decision go in; each item's outcome, license form, exemption
+ * or license exception candidates come back, rolled up.
  */
 public final class ScreeningRegime implements Regime<ScreeningRequest, ScreeningResult> {
 
-	/** The packs a screening fires: it covers dates from the later of their coverage starts. */
+	/**
+	 * The packs a screening fires: it covers dates from the later of their coverage
+	 * starts.
+	 */
 	public static final List<String> PACKS = List.of("itar", "ear");
 
-	/** Preference when several exemptions apply to an item: the lowest rank is reported (unranked ones first). */
+	/**
+	 * Preference when several exemptions apply to an item: the lowest rank is reported
+	 * (unranked ones first).
+	 */
 	static final String EXEMPTION_PREFERENCE = "itar-exemption-preference";
 
 	private final ReferenceData data;
@@ -73,20 +80,22 @@ public final class ScreeningRegime implements Regime<ScreeningRequest, Screening
 		}
 		SaleCase sale = TransferSale.saleCase(request, data);
 		if (sale != null) {
-			NotificationResult n = facts.decide(notifications, new NotificationRequest(sale, Scenario.STATUTORY), "sale.");
+			NotificationResult n = facts.decide(notifications, new NotificationRequest(sale, Scenario.STATUTORY),
+					"sale.");
 			NotificationResult notification = new NotificationResult(n.outcome(), n.section(), n.reviewPeriodDays(),
 					n.reviewWaived(), n.recipientGroup(), n.thresholdTier(), n.thresholds(), n.triggeredBy(),
 					TransferSale.screeningPaths(n.missing()), n.findings(), n.asOf(), n.scenario());
 			facts.insert(notification);
 			facts.insert(new NotificationStatus(notification.outcome(), notification.missing()));
 		}
-		ScreeningRequest.EndUser eu = (request.endUser() != null) ? request.endUser() : ScreeningRequest.EndUser.UNKNOWN;
+		ScreeningRequest.EndUser eu = (request.endUser() != null) ? request.endUser()
+				: ScreeningRequest.EndUser.UNKNOWN;
 		ScreeningRequest.Exporter ex = (request.exporter() != null) ? request.exporter()
 				: ScreeningRequest.Exporter.UNKNOWN;
 		Transfer transfer = new Transfer(request.destination(), asOf, request.channel(), eu.type(),
-				eu.aukusAuthorizedUser(), eu.canadianRegistered(), eu.treatyApprovedCommunity(), eu.armedForcesSupport(),
-				eu.securityForces(), ex.ddtcRegistered(), ex.aukusAuthorizedUser(), request.temporary(),
-				request.manufactureAbroad(), request.priorLicensedExport(),
+				eu.aukusAuthorizedUser(), eu.canadianRegistered(), eu.treatyApprovedCommunity(),
+				eu.armedForcesSupport(), eu.securityForces(), ex.ddtcRegistered(), ex.aukusAuthorizedUser(),
+				request.temporary(), request.manufactureAbroad(), request.priorLicensedExport(),
 				(eu.dualNationalities() != null) ? StableSets.sorted(eu.dualNationalities()) : null);
 		facts.insert(transfer);
 		items.values().forEach(facts::insert);
@@ -112,13 +121,16 @@ public final class ScreeningRegime implements Regime<ScreeningRequest, Screening
 		data.inForce(EXEMPTION_PREFERENCE, request.asOf())
 			.forEach((r) -> rank.put(r.get("exemption"), Integer.valueOf(r.get("rank"))));
 		Map<String, List<String>> exemptions = new HashMap<>();
-		decided.all(ExemptionResult.class).stream()
+		decided.all(ExemptionResult.class)
+			.stream()
 			.filter((e) -> "APPLIES".equals(e.status()))
 			.sorted(Comparator.comparingInt((ExemptionResult e) -> rank.getOrDefault(e.code(), -1)))
 			.forEach((e) -> exemptions.computeIfAbsent(e.itemId(), (k) -> new ArrayList<>()).add(e.code()));
 		Map<String, List<LicenseExceptionCandidate>> exceptions = new HashMap<>();
-		decided.all(LicenseExceptionCandidate.class).stream()
-			.sorted(Comparator.comparing(LicenseExceptionCandidate::code).thenComparing(LicenseExceptionCandidate::citation))
+		decided.all(LicenseExceptionCandidate.class)
+			.stream()
+			.sorted(Comparator.comparing(LicenseExceptionCandidate::code)
+				.thenComparing(LicenseExceptionCandidate::citation))
 			.forEach((c) -> exceptions.computeIfAbsent(c.itemId(), (k) -> new ArrayList<>()).add(c));
 		Map<String, List<String>> missing = group(decided.all(ItemMissing.class), ItemMissing::itemId,
 				ItemMissing::field);
@@ -145,19 +157,22 @@ public final class ScreeningRegime implements Regime<ScreeningRequest, Screening
 			}
 			String prefix = "items[" + i + "].";
 			List<String> itemMissing = (outcome != ScreeningOutcome.UNDETERMINED) ? List.of()
-					: missing.getOrDefault(item.id(), List.of()).stream()
-						.map((f) -> (f.startsWith("usml.") || f.startsWith("listedIn") || f.startsWith("eccn")) ? prefix + f : f)
+					: missing.getOrDefault(item.id(), List.of())
+						.stream()
+						.map((f) -> (f.startsWith("usml.") || f.startsWith("listedIn") || f.startsWith("eccn"))
+								? prefix + f : f)
 						.distinct()
 						.sorted()
 						.toList();
 			List<String> types = licenseTypes.getOrDefault(item.id(), List.of());
 			List<String> applied = exemptions.getOrDefault(item.id(), List.of());
-			results.add(new ScreeningResult.ItemResult(item.id(), (item.usml() != null) ? "ITAR" : "EAR", outcome,
-					types.isEmpty() ? null : String.join(" or ", types.stream().distinct().toList()),
-					(outcome == ScreeningOutcome.EXEMPT && !applied.isEmpty()) ? applied.get(0) : null,
-					(outcome == ScreeningOutcome.LICENSE_REQUIRED) ? exceptions.getOrDefault(item.id(), List.of())
-							: List.of(),
-					itemMissing, itemFindings.getOrDefault(item.id(), List.of())));
+			results.add(
+					new ScreeningResult.ItemResult(item.id(), (item.usml() != null) ? "ITAR" : "EAR", outcome,
+							types.isEmpty() ? null : String.join(" or ", types.stream().distinct().toList()),
+							(outcome == ScreeningOutcome.EXEMPT && !applied.isEmpty()) ? applied.get(0) : null,
+							(outcome == ScreeningOutcome.LICENSE_REQUIRED)
+									? exceptions.getOrDefault(item.id(), List.of()) : List.of(),
+							itemMissing, itemFindings.getOrDefault(item.id(), List.of())));
 		}
 		return new ScreeningResult(overall, results, notification, findings, request.asOf());
 	}

@@ -14,10 +14,13 @@ import org.exportpathways.domain.UnitedStates;
 import org.exportpathways.kernel.DecisionRequest;
 import org.exportpathways.notification.SaleCase;
 
-/** A transfer to screen, as the screening service takes it. Any value may be null: unknown, never zero or false. */
+/**
+ * A transfer to screen, as the screening service takes it. Any value may be null:
+ * unknown, never zero or false.
+ */
 public record ScreeningRequest(LocalDate asOf, String destination, String channel, EndUser endUser, Exporter exporter,
-		Boolean temporary, Boolean manufactureAbroad, Boolean priorLicensedExport, List<Item> items, Sale sale)
-		implements DecisionRequest {
+		Boolean temporary, Boolean manufactureAbroad, Boolean priorLicensedExport, List<Item> items,
+		Sale sale) implements DecisionRequest {
 
 	/** The end user and what the request says of it. */
 	public record EndUser(String type, Boolean aukusAuthorizedUser, Boolean canadianRegistered,
@@ -53,7 +56,6 @@ public record ScreeningRequest(LocalDate asOf, String destination, String channe
 
 	}
 
-
 	@Override
 	public List<InputError> check(ReferenceData data, String prefix) {
 		ScreeningRequest r = this;
@@ -62,19 +64,22 @@ public record ScreeningRequest(LocalDate asOf, String destination, String channe
 			errors.add(new InputError(prefix + "destination", "the United States is not an export destination"));
 		}
 		else if (!data.isCountry(r.destination())) {
-			errors.add(new InputError(prefix + "destination", "'" + r.destination() + "' is not an ISO 3166-1 alpha-2 country code"));
+			errors.add(new InputError(prefix + "destination",
+					"'" + r.destination() + "' is not an ISO 3166-1 alpha-2 country code"));
 		}
 		if (r.endUser() != null && r.endUser().dualNationalities() != null) {
 			for (String c : r.endUser().dualNationalities()) {
 				if (!data.isCountry(c)) {
-					errors.add(new InputError(prefix + "endUser.dualNationalities", "'" + c + "' is not an ISO 3166-1 alpha-2 country code"));
+					errors.add(new InputError(prefix + "endUser.dualNationalities",
+							"'" + c + "' is not an ISO 3166-1 alpha-2 country code"));
 				}
 			}
 		}
 		if (r.sale() != null && r.sale().newSalesTerritory() != null) {
 			for (String c : r.sale().newSalesTerritory()) {
 				if (!data.isCountry(c)) {
-					errors.add(new InputError(prefix + "sale.newSalesTerritory", "'" + c + "' is not an ISO 3166-1 alpha-2 country code"));
+					errors.add(new InputError(prefix + "sale.newSalesTerritory",
+							"'" + c + "' is not an ISO 3166-1 alpha-2 country code"));
 				}
 			}
 		}
@@ -88,8 +93,8 @@ public record ScreeningRequest(LocalDate asOf, String destination, String channe
 			int described = ((item.usml() != null) ? 1 : 0) + ((item.eccn() != null) ? 1 : 0)
 					+ (Boolean.TRUE.equals(item.ear99()) ? 1 : 0);
 			if (described != 1) {
-				errors.add(new InputError(at, "describe the item by exactly one of usml, eccn or ear99: true (found "
-						+ described + ")"));
+				errors.add(new InputError(at,
+						"describe the item by exactly one of usml, eccn or ear99: true (found " + described + ")"));
 			}
 			if (item.ear99() != null && !item.ear99()) {
 				errors.add(new InputError(at + ".ear99", "ear99 is either true or absent"));
@@ -97,11 +102,12 @@ public record ScreeningRequest(LocalDate asOf, String destination, String channe
 			if (item.eccn() != null) {
 				Matcher m = EarCatalog.ECCN.matcher(item.eccn());
 				if (!m.matches()) {
-					errors.add(new InputError(at + ".eccn", "'" + item.eccn() + "' is not an ECCN (e.g. 9A610 or 9A610.x)"));
+					errors.add(new InputError(at + ".eccn",
+							"'" + item.eccn() + "' is not an ECCN (e.g. 9A610 or 9A610.x)"));
 				}
 				else if (!EarCatalog.listed(data, m.group(1))) {
-					errors.add(new InputError(at + ".eccn", "'" + m.group(1) + "' is not an ECCN of the Commerce Control "
-							+ "List in the rule bundle"));
+					errors.add(new InputError(at + ".eccn", "'" + m.group(1)
+							+ "' is not an ECCN of the Commerce Control " + "List in the rule bundle"));
 				}
 			}
 			if (item.listedInPart746Supplement() != null && !Boolean.TRUE.equals(item.ear99())) {

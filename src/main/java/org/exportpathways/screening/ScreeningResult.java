@@ -8,7 +8,10 @@ import org.exportpathways.screening.ScreeningOutcome;
 import org.exportpathways.screening.ScreeningFacts.LicenseExceptionCandidate;
 import org.exportpathways.notification.NotificationResult;
 
-/** A screening: the outcome rolled up over items, each item's decision, the sale's notification decision. */
+/**
+ * A screening: the outcome rolled up over items, each item's decision, the sale's
+ * notification decision.
+ */
 public record ScreeningResult(ScreeningOutcome outcome, List<ItemResult> items, NotificationResult notification,
 		List<Finding> findings, LocalDate asOf) {
 

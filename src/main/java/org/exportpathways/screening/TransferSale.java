@@ -14,19 +14,25 @@ import org.exportpathways.notification.Channel;
 import org.exportpathways.notification.SaleCase;
 
 /**
- * The sale a screening implies for the congressional-notification check, when it has USML items: the channel,
- * destination and date of the transfer, its sale block, the Category I firearms among the items, and the items'
- * values as a lower bound of an unknown total.
+ * The sale a screening implies for the congressional-notification check, when it has USML
+ * items: the channel, destination and date of the transfer, its sale block, the Category
+ * I firearms among the items, and the items' values as a lower bound of an unknown total.
  */
 final class TransferSale {
 
-	/** The USML paragraphs whose firearms count toward the firearms trigger of 123.15(a)(3). */
+	/**
+	 * The USML paragraphs whose firearms count toward the firearms trigger of
+	 * 123.15(a)(3).
+	 */
 	static final String FIREARMS = "usml-firearms";
 
 	private TransferSale() {
 	}
 
-	/** The sale as the notification rules see it, when the transfer has ITAR items; else null. */
+	/**
+	 * The sale as the notification rules see it, when the transfer has ITAR items; else
+	 * null.
+	 */
 	static SaleCase saleCase(ScreeningRequest r, ReferenceData data) {
 		Set<String> categories = new LinkedHashSet<>();
 		for (ScreeningRequest.Item item : r.items()) {
@@ -51,12 +57,16 @@ final class TransferSale {
 				(s.newSalesTerritory() != null) ? StableSets.sorted(s.newSalesTerritory()) : null, null);
 	}
 
-	/** Problems with the sale block: as the notification pack checks them, and the items' values against the total. */
+	/**
+	 * Problems with the sale block: as the notification pack checks them, and the items'
+	 * values against the total.
+	 */
 	static List<InputError> checkSale(ScreeningRequest r, SaleCase sale, ReferenceData data, String prefix) {
 		List<InputError> errors = new ArrayList<>();
 		for (InputError e : sale.check(data, prefix + "sale.")) {
-			errors.add(e.field().equals(prefix + "sale.firearmsValue") ? new InputError(prefix + "items",
-					"the Category I(a)-(g) firearms among the items: " + e.message()) : e);
+			errors.add(e.field().equals(prefix + "sale.firearmsValue")
+					? new InputError(prefix + "items", "the Category I(a)-(g) firearms among the items: " + e.message())
+					: e);
 		}
 		BigDecimal known = BigDecimal.ZERO;
 		for (ScreeningRequest.Item item : r.items()) {
@@ -81,8 +91,9 @@ final class TransferSale {
 	}
 
 	/**
-	 * The value of the USML Category I(a)-(g) firearms among the items (22 CFR 123.15(a)(3)): null when a Category I
-	 * item's paragraph, or a firearm's value, is not given.
+	 * The value of the USML Category I(a)-(g) firearms among the items (22 CFR
+	 * 123.15(a)(3)): null when a Category I item's paragraph, or a firearm's value, is
+	 * not given.
 	 */
 	static BigDecimal firearmsValue(ScreeningRequest r, ReferenceData data) {
 		List<DatedRecord> firearms = data.inForce(FIREARMS, r.asOf());
@@ -94,8 +105,8 @@ final class TransferSale {
 					return null;
 				}
 				String letter = u.paragraph().substring(0, 1);
-				if (firearms.stream().anyMatch((f) -> f.get("category").equals(u.category())
-						&& f.get("paragraph").equals(letter))) {
+				if (firearms.stream()
+					.anyMatch((f) -> f.get("category").equals(u.category()) && f.get("paragraph").equals(letter))) {
 					if (item.value() == null) {
 						return null;
 					}

@@ -51,12 +51,14 @@ public class NotificationController implements NotificationsApi {
 	public ResponseEntity<NotificationDecisionDto> evaluateNotification(NotificationRequestDto request) {
 		return ResponseEntity.ok(mapper.decision(
 				kernel.decide(notifications,
-						new NotificationRequest(mapper.sale(request), mapper.scenario(request.getScenario()))), version.value()));
+						new NotificationRequest(mapper.sale(request), mapper.scenario(request.getScenario()))),
+				version.value()));
 	}
 
 	/**
-	 * The JSON body. The contract lists both bodies of the operation, and the generator declares one handler for
-	 * both; this narrows it to JSON, so the upload below serves {@code multipart/form-data}.
+	 * The JSON body. The contract lists both bodies of the operation, and the generator
+	 * declares one handler for both; this narrows it to JSON, so the upload below serves
+	 * {@code multipart/form-data}.
 	 */
 	@Override
 	@PostMapping(path = PATH_SIMULATE_NOTIFICATIONS, consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -67,12 +69,15 @@ public class NotificationController implements NotificationsApi {
 		return ResponseEntity.ok(mapper.simulation(result, version.value()));
 	}
 
-	/** The same operation as a CSV upload: a {@code sales} CSV file, a {@code scenarios} JSON array, an {@code asOf}. */
+	/**
+	 * The same operation as a CSV upload: a {@code sales} CSV file, a {@code scenarios}
+	 * JSON array, an {@code asOf}.
+	 */
 	@PostMapping(path = PATH_SIMULATE_NOTIFICATIONS, consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
 			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
 	public ResponseEntity<SimulationResponseDto> simulateNotificationsUpload(@RequestPart("sales") MultipartFile sales,
-			@RequestPart("scenarios") String scenarios,
-			@RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+			@RequestPart("scenarios") String scenarios, @RequestParam(name = "asOf",
+					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
 		return simulateNotifications(upload.read(sales, scenarios, asOf));
 	}
 

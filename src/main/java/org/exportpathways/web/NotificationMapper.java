@@ -45,7 +45,10 @@ import org.exportpathways.notification.Scenario;
 import org.exportpathways.notification.SimulationService;
 import org.springframework.stereotype.Component;
 
-/** Maps the generated DTOs to the domain and back. Absent values stay null (unknown), never zero. */
+/**
+ * Maps the generated DTOs to the domain and back. Absent values stay null (unknown),
+ * never zero.
+ */
 @Component
 public class NotificationMapper {
 
@@ -72,14 +75,15 @@ public class NotificationMapper {
 	public SimulationService.Sale sale(SimulationSaleDto s, LocalDate batchAsOf) {
 		return new SimulationService.Sale(s.getId(),
 				sale(s.getChannel(), s.getRecipient(), s.getAsOf(), batchAsOf, s.getMajorDefenseEquipmentValue(),
-						s.getTotalValue(), s.getDesignAndConstructionValue(), s.getFirearmsValue(), s.getUsmlCategories(),
-						s.getSignificantMilitaryEquipment(), s.getNewSalesTerritory(), s.getEmergency()));
+						s.getTotalValue(), s.getDesignAndConstructionValue(), s.getFirearmsValue(),
+						s.getUsmlCategories(), s.getSignificantMilitaryEquipment(), s.getNewSalesTerritory(),
+						s.getEmergency()));
 	}
 
 	@SuppressWarnings("java:S107")
 	private static SaleCase sale(ChannelDto channel, String recipient, LocalDate asOf, LocalDate defaultAsOf,
-			BigDecimal mde, BigDecimal total, BigDecimal dc, BigDecimal firearms, Set<UsmlCategoryDto> categories, Boolean sme,
-			Set<String> territory, Boolean emergency) {
+			BigDecimal mde, BigDecimal total, BigDecimal dc, BigDecimal firearms, Set<UsmlCategoryDto> categories,
+			Boolean sme, Set<String> territory, Boolean emergency) {
 		Set<String> cats = null;
 		if (categories != null) {
 			cats = new LinkedHashSet<>();
@@ -89,10 +93,8 @@ public class NotificationMapper {
 		}
 		return new SaleCase(Channel.valueOf(channel.getValue()), recipient, (asOf != null) ? asOf : defaultAsOf, mde,
 				total, null, dc, firearms, (cats != null) ? StableSets.sorted(cats) : null, sme,
-				(territory != null) ? StableSets.sorted(territory) : null,
-				emergency);
+				(territory != null) ? StableSets.sorted(territory) : null, emergency);
 	}
-
 
 	public Scenario scenario(ScenarioDto s) {
 		if (s == null) {
@@ -103,12 +105,14 @@ public class NotificationMapper {
 	}
 
 	public SimulationService.NamedScenario scenario(NamedScenarioDto s) {
-		return new SimulationService.NamedScenario(s.getName(),
-				scenario(same(Scenario.Kind.class, s.getKind()), s.getFactor(), same(Scenario.Index.class, s.getIndex()),
-						s.getToYear(), s.getThresholds()));
+		return new SimulationService.NamedScenario(s.getName(), scenario(same(Scenario.Kind.class, s.getKind()),
+				s.getFactor(), same(Scenario.Index.class, s.getIndex()), s.getToYear(), s.getThresholds()));
 	}
 
-	/** The domain constant of the same name as a generated DTO enum constant (the contract lists the same names). */
+	/**
+	 * The domain constant of the same name as a generated DTO enum constant (the contract
+	 * lists the same names).
+	 */
 	private static <E extends Enum<E>> E same(Class<E> type, Enum<?> dto) {
 		return (dto != null) ? Enum.valueOf(type, dto.name()) : null;
 	}
@@ -193,7 +197,8 @@ public class NotificationMapper {
 		List<ScenarioResultDto> runs = r.scenarios().stream().map((run) -> {
 			Map<String, Integer> counts = new LinkedHashMap<>();
 			run.counts().forEach((k, v) -> counts.put(k.name(), v));
-			List<SaleResultDto> results = run.results().stream()
+			List<SaleResultDto> results = run.results()
+				.stream()
 				.map((o) -> new SaleResultDto(o.id(), OutcomeDto.fromValue(o.outcome().name()),
 						triggered(o.triggeredBy()), o.missing())
 					.asOf(o.asOf())
@@ -201,9 +206,11 @@ public class NotificationMapper {
 				.toList();
 			return new ScenarioResultDto(run.name(), run.kind().name(), counts, results);
 		}).toList();
-		List<ScenarioChangesDto> changes = r.changes().stream()
+		List<ScenarioChangesDto> changes = r.changes()
+			.stream()
 			.map((c) -> new ScenarioChangesDto(c.fromScenario(), c.toScenario(), c.sales().size(),
-					c.sales().stream()
+					c.sales()
+						.stream()
 						.map((s) -> new OutcomeChangeDto(s.id(), OutcomeDto.fromValue(s.from().name()),
 								OutcomeDto.fromValue(s.to().name())))
 						.toList()))

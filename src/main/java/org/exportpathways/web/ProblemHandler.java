@@ -40,8 +40,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
- * Every error is an RFC 9457 {@code application/problem+json} body whose {@code errors} name each offending field:
- * malformed JSON, a missing or out-of-range field, an unknown code, an impossible date. Never a silent default.
+ * Every error is an RFC 9457 {@code application/problem+json} body whose {@code errors}
+ * name each offending field: malformed JSON, a missing or out-of-range field, an unknown
+ * code, an impossible date. Never a silent default.
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -95,7 +96,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		}
 		if (t instanceof ValueInstantiationException v) {
 			Class<?> type = (v.getType() != null) ? v.getType().getRawClass() : null;
-			return new InputError(path(v), rootMessage(v) + ((type != null && type.isEnum()) ? "; expected a " + typeName(type) : ""));
+			return new InputError(path(v),
+					rootMessage(v) + ((type != null && type.isEnum()) ? "; expected a " + typeName(type) : ""));
 		}
 		if (t instanceof MismatchedInputException m) {
 			return new InputError(path(m), "expected a " + typeName(m.getTargetType()) + " here");
@@ -170,25 +172,28 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		String field = (ex instanceof MethodArgumentTypeMismatchException m) ? m.getName() : ex.getPropertyName();
-		return problem(HttpStatus.BAD_REQUEST, "Invalid request parameter.", List.of(new InputError(
-				(field != null) ? field : "$", "'" + ex.getValue() + "' is not a valid " + typeName(ex.getRequiredType()))));
+		return problem(HttpStatus.BAD_REQUEST, "Invalid request parameter.",
+				List.of(new InputError((field != null) ? field : "$",
+						"'" + ex.getValue() + "' is not a valid " + typeName(ex.getRequiredType()))));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<InputError> errors = new ArrayList<>();
-		ex.getParameterValidationResults().forEach((r) -> r.getResolvableErrors()
-			.forEach((e) -> errors.add(new InputError(r.getMethodParameter().getParameterName(),
-					e.getDefaultMessage() + " (got " + r.getArgument() + ")"))));
+		ex.getParameterValidationResults()
+			.forEach((r) -> r.getResolvableErrors()
+				.forEach((e) -> errors.add(new InputError(r.getMethodParameter().getParameterName(),
+						e.getDefaultMessage() + " (got " + r.getArgument() + ")"))));
 		return problem(HttpStatus.BAD_REQUEST, "Invalid request parameter.", errors);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return problem(HttpStatus.BAD_REQUEST, "Invalid request content.", List.of(new InputError(ex.getRequestPartName(),
-				"the multipart upload needs a '" + ex.getRequestPartName() + "' part")));
+		return problem(HttpStatus.BAD_REQUEST, "Invalid request content.",
+				List.of(new InputError(ex.getRequestPartName(),
+						"the multipart upload needs a '" + ex.getRequestPartName() + "' part")));
 	}
 
 	@ExceptionHandler(MultipartException.class)
@@ -223,7 +228,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		return m;
 	}
 
-	/** At most this many field errors are listed in one response; the detail says how many more there were. */
+	/**
+	 * At most this many field errors are listed in one response; the detail says how many
+	 * more there were.
+	 */
 	static final int MAX_ERRORS = 100;
 
 	private static ResponseEntity<Object> problem(HttpStatus status, String detail, List<InputError> all) {

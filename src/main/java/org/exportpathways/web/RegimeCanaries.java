@@ -24,10 +24,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One real decision per regime pack ({@code rules/<pack>/canary.json}: an API request and the part of the answer it
- * must give), run through the same controllers and rules as a client's request. At start-up they run on the main
- * thread before the service accepts traffic, and a wrong or failing canary stops start-up. The readiness health
- * indicator ({@code rules}) runs them again on every probe and reports DOWN naming the pack that fails.
+ * One real decision per regime pack ({@code rules/<pack>/canary.json}: an API request and
+ * the part of the answer it must give), run through the same controllers and rules as a
+ * client's request. At start-up they run on the main thread before the service accepts
+ * traffic, and a wrong or failing canary stops start-up. The readiness health indicator
+ * ({@code rules}) runs them again on every probe and reports DOWN naming the pack that
+ * fails.
  */
 @Component("rules")
 public class RegimeCanaries implements SmartInitializingSingleton, HealthIndicator {
@@ -36,7 +38,10 @@ public class RegimeCanaries implements SmartInitializingSingleton, HealthIndicat
 
 	static final String FILE = "canary.json";
 
-	/** A pack's canary: the operation it calls, its request and the expected part of the answer. */
+	/**
+	 * A pack's canary: the operation it calls, its request and the expected part of the
+	 * answer.
+	 */
 	record Canary(String pack, String operation, JsonNode request, JsonNode expect) {
 	}
 
@@ -52,8 +57,8 @@ public class RegimeCanaries implements SmartInitializingSingleton, HealthIndicat
 			ScreeningController screenings, SourceController sources) {
 		this.bundle = bundle;
 		this.json = json;
-		operations.put("evaluateNotification", (r) -> notifications
-			.evaluateNotification(json.treeToValue(r, NotificationRequestDto.class)).getBody());
+		operations.put("evaluateNotification",
+				(r) -> notifications.evaluateNotification(json.treeToValue(r, NotificationRequestDto.class)).getBody());
 		operations.put("screenTransfer",
 				(r) -> screenings.screenTransfer(json.treeToValue(r, ScreeningRequestDto.class)).getBody());
 		operations.put("qualifySource",
@@ -64,8 +69,8 @@ public class RegimeCanaries implements SmartInitializingSingleton, HealthIndicat
 			JsonNode node = json.readTree(new String(f.content(), StandardCharsets.UTF_8));
 			String op = node.path("operation").asString();
 			if (!operations.containsKey(op) || !node.has("request") || !node.has("expect")) {
-				throw new RuleBundleException(f.displayPath() + ": a canary names an operation of " + operations.keySet()
-						+ " and has a request and an expect");
+				throw new RuleBundleException(f.displayPath() + ": a canary names an operation of "
+						+ operations.keySet() + " and has a request and an expect");
 			}
 			canaries.add(new Canary(pack, op, node.get("request"), node.get("expect")));
 		}
@@ -75,8 +80,8 @@ public class RegimeCanaries implements SmartInitializingSingleton, HealthIndicat
 	@Override
 	public void afterSingletonsInstantiated() {
 		if (canaries.isEmpty()) {
-			throw new RuleBundleException("The rule bundle at " + bundle.origin() + " has no pack canary ("
-					+ FILE + "): readiness could not be checked");
+			throw new RuleBundleException("The rule bundle at " + bundle.origin() + " has no pack canary (" + FILE
+					+ "): readiness could not be checked");
 		}
 		Map<String, String> failures = run();
 		if (!failures.isEmpty()) {
@@ -119,7 +124,10 @@ public class RegimeCanaries implements SmartInitializingSingleton, HealthIndicat
 		return (failures.isEmpty() ? Health.up() : Health.down()).withDetails(details).build();
 	}
 
-	/** The first path where {@code actual} does not hold {@code expected} (objects: a subset; the rest: equal). */
+	/**
+	 * The first path where {@code actual} does not hold {@code expected} (objects: a
+	 * subset; the rest: equal).
+	 */
 	static String mismatch(JsonNode expected, JsonNode actual, String path) {
 		if (expected.isObject()) {
 			if (!actual.isObject()) {

@@ -14,7 +14,10 @@ import org.exportpathways.screening.ScreeningRegime;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Implements the generated transfers and countries APIs (the contract is api/openapi.yaml). */
+/**
+ * Implements the generated transfers and countries APIs (the contract is
+ * api/openapi.yaml).
+ */
 @RestController
 public class ScreeningController implements TransfersApi, CountriesApi {
 
@@ -44,8 +47,8 @@ public class ScreeningController implements TransfersApi, CountriesApi {
 
 	@Override
 	public ResponseEntity<CountryProfileDto> getCountryProfile(String code, LocalDate asOf) {
-		return ResponseEntity.ok(mapper.profile(profiles.profile(code, (asOf != null) ? asOf : mapper.today()),
-				version.value()));
+		return ResponseEntity
+			.ok(mapper.profile(profiles.profile(code, (asOf != null) ? asOf : mapper.today()), version.value()));
 	}
 
 }

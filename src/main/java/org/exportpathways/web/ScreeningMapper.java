@@ -23,7 +23,10 @@ import org.exportpathways.screening.ScreeningRequest;
 import org.exportpathways.screening.ScreeningResult;
 import org.springframework.stereotype.Component;
 
-/** Maps the screening and country-profile DTOs to the domain and back. Absent values stay null (unknown). */
+/**
+ * Maps the screening and country-profile DTOs to the domain and back. Absent values stay
+ * null (unknown).
+ */
 @Component
 public class ScreeningMapper {
 
@@ -45,15 +48,17 @@ public class ScreeningMapper {
 				r.getChannel().getValue(),
 				(eu == null) ? null
 						: new ScreeningRequest.EndUser((eu.getType() != null) ? eu.getType().getValue() : null,
-								eu.getAukusAuthorizedUser(), eu.getCanadianRegistered(), eu.getTreatyApprovedCommunity(),
-								eu.getArmedForcesSupport(), eu.getSecurityForces(),
-								(eu.getDualNationalities() != null) ? StableSets.sorted(eu.getDualNationalities()) : null),
-				(ex == null) ? null : new ScreeningRequest.Exporter(ex.getDdtcRegistered(), ex.getAukusAuthorizedUser()),
-				r.getTemporary(), r.getManufactureAbroad(), r.getPriorLicensedExport(), r.getItems().stream().map(ScreeningMapper::item).toList(),
-				(sale == null) ? null
-						: new ScreeningRequest.Sale(sale.getMajorDefenseEquipmentValue(), sale.getTotalValue(),
-								sale.getDesignAndConstructionValue(),
-								(sale.getNewSalesTerritory() != null) ? StableSets.sorted(sale.getNewSalesTerritory()) : null));
+								eu.getAukusAuthorizedUser(), eu.getCanadianRegistered(),
+								eu.getTreatyApprovedCommunity(), eu.getArmedForcesSupport(), eu.getSecurityForces(),
+								(eu.getDualNationalities() != null) ? StableSets.sorted(eu.getDualNationalities())
+										: null),
+				(ex == null) ? null
+						: new ScreeningRequest.Exporter(ex.getDdtcRegistered(), ex.getAukusAuthorizedUser()),
+				r.getTemporary(), r.getManufactureAbroad(), r.getPriorLicensedExport(),
+				r.getItems().stream().map(ScreeningMapper::item).toList(),
+				(sale == null) ? null : new ScreeningRequest.Sale(sale.getMajorDefenseEquipmentValue(),
+						sale.getTotalValue(), sale.getDesignAndConstructionValue(),
+						(sale.getNewSalesTerritory() != null) ? StableSets.sorted(sale.getNewSalesTerritory()) : null));
 	}
 
 	private static ScreeningRequest.Item item(ScreeningItemDto i) {
@@ -78,7 +83,8 @@ public class ScreeningMapper {
 	}
 
 	private static ItemResultDto item(ScreeningResult.ItemResult i) {
-		List<LicenseExceptionDto> exceptions = i.licenseExceptions().stream()
+		List<LicenseExceptionDto> exceptions = i.licenseExceptions()
+			.stream()
 			.map((c) -> new LicenseExceptionDto(c.code(), c.citation(), c.conditions()))
 			.toList();
 		List<FindingDto> findings = i.findings().stream().map(NotificationMapper::finding).toList();

@@ -43,9 +43,10 @@ import tools.jackson.dataformat.csv.CsvReadFeature;
 import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
- * Reads the parts of the CSV upload of {@code simulateNotifications} into the request the JSON body gives, and
- * validates it the same way. The CSV is read row by row into {@link SimulationSaleDto}: an empty cell is unknown;
- * list cells are {@code ;}-separated and {@code NONE} is an explicit empty list.
+ * Reads the parts of the CSV upload of {@code simulateNotifications} into the request the
+ * JSON body gives, and validates it the same way. The CSV is read row by row into
+ * {@link SimulationSaleDto}: an empty cell is unknown; list cells are {@code ;}-separated
+ * and {@code NONE} is an explicit empty list.
  */
 @Component
 class SimulationUpload {
@@ -83,7 +84,10 @@ class SimulationUpload {
 		this.validator = new SpringValidatorAdapter(validator);
 	}
 
-	/** The request the parts stand for, valid as a JSON body would have to be; else every problem found. */
+	/**
+	 * The request the parts stand for, valid as a JSON body would have to be; else every
+	 * problem found.
+	 */
 	SimulationRequestDto read(MultipartFile sales, String scenarios, LocalDate asOf) {
 		List<InputError> errors = new ArrayList<>();
 		SimulationRequestDto request = new SimulationRequestDto().asOf(asOf);
@@ -157,16 +161,24 @@ class SimulationUpload {
 	/** Every column known, none twice, the required ones present. */
 	private static boolean header(List<String> header, List<InputError> errors) {
 		int before = errors.size();
-		header.stream().distinct().filter((h) -> Collections.frequency(header, h) > 1).forEach((h) -> errors
-			.add(new InputError("sales", "CSV column '" + h + "' appears more than once")));
-		header.stream().filter((h) -> SALES.column(h) == null).forEach((h) -> errors.add(new InputError("sales",
-				"unknown CSV column '" + h + "' (columns: " + SALES.getColumnNames() + ")")));
-		REQUIRED.stream().filter((r) -> !header.contains(r)).forEach((r) -> errors
-			.add(new InputError("sales", "the CSV header needs a '" + r + "' column")));
+		header.stream()
+			.distinct()
+			.filter((h) -> Collections.frequency(header, h) > 1)
+			.forEach((h) -> errors.add(new InputError("sales", "CSV column '" + h + "' appears more than once")));
+		header.stream()
+			.filter((h) -> SALES.column(h) == null)
+			.forEach((h) -> errors.add(new InputError("sales",
+					"unknown CSV column '" + h + "' (columns: " + SALES.getColumnNames() + ")")));
+		REQUIRED.stream()
+			.filter((r) -> !header.contains(r))
+			.forEach((r) -> errors.add(new InputError("sales", "the CSV header needs a '" + r + "' column")));
 		return errors.size() == before;
 	}
 
-	/** Names every cell that is not a value of its column's type, and reads on, so one answer lists them all. */
+	/**
+	 * Names every cell that is not a value of its column's type, and reads on, so one
+	 * answer lists them all.
+	 */
 	private static final class BadCells extends DeserializationProblemHandler {
 
 		private final List<InputError> errors;
@@ -195,7 +207,8 @@ class SimulationUpload {
 		}
 
 		@Override
-		public Object handleInstantiationProblem(DeserializationContext ctxt, Class<?> type, Object value, Throwable t) {
+		public Object handleInstantiationProblem(DeserializationContext ctxt, Class<?> type, Object value,
+				Throwable t) {
 			return bad(ctxt, type, value);
 		}
 
@@ -206,7 +219,10 @@ class SimulationUpload {
 
 	}
 
-	/** A list cell of {@code NONE} is an explicit empty list (an empty cell stays unknown). */
+	/**
+	 * A list cell of {@code NONE} is an explicit empty list (an empty cell stays
+	 * unknown).
+	 */
 	private static final class NoneIsAnEmptyList extends ValueDeserializerModifier {
 
 		@Override

@@ -15,7 +15,10 @@ import org.exportpathways.qualification.QualificationRequest;
 import org.exportpathways.qualification.QualificationResult;
 import org.springframework.stereotype.Component;
 
-/** Maps the source-qualification DTOs to the domain and back. Absent values stay null (unknown). */
+/**
+ * Maps the source-qualification DTOs to the domain and back. Absent values stay null
+ * (unknown).
+ */
 @Component
 public class SourceMapper {
 
@@ -35,7 +38,8 @@ public class SourceMapper {
 				r.getQualifyingCountryComponentShare(), r.getContractValue(),
 				(r.getPlaceOfUse() != null) ? r.getPlaceOfUse().getValue() : null, r.getDeliveryYear(),
 				r.getBuyer().getValue(), (r.getDpaTitle() != null) ? r.getDpaTitle().getValue() : null,
-				e.getNonavailability(), e.getUnreasonableCost(), e.getPublicInterest(), e.getFallbackThresholdConditions());
+				e.getNonavailability(), e.getUnreasonableCost(), e.getPublicInterest(),
+				e.getFallbackThresholdConditions());
 	}
 
 	public QualificationResponseDto response(QualificationResult r, String rulesetVersion) {
@@ -45,11 +49,15 @@ public class SourceMapper {
 			.note(q.note());
 		QualificationResult.BuyAmerican b = r.buyAmerican();
 		BuyAmericanResultDto ba = new BuyAmericanResultDto(BuyAmericanResultDto.StatusEnum.fromValue(b.status()),
-				b.exceptions().stream().map((e) -> new DatedFactDto(e.code(), e.citation()).detail(e.description())).toList(),
+				b.exceptions()
+					.stream()
+					.map((e) -> new DatedFactDto(e.code(), e.citation()).detail(e.description()))
+					.toList(),
 				b.missing())
 			.threshold(b.threshold())
 			.thresholdCitation(b.thresholdCitation());
-		List<EnablerDto> enablers = r.enablers().stream()
+		List<EnablerDto> enablers = r.enablers()
+			.stream()
 			.map((e) -> new EnablerDto(e.name(), e.citation()).detail(e.detail())
 				.source(e.source())
 				.since(e.effectiveFrom())

@@ -15,9 +15,10 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * Nothing accepted is lost or guessed: a null inside a list, an empty string for a date, number or enum, a number
- * sent as a string, a fraction for a whole number, a date sent as a number or a date-time, and a duplicated key are
- * refused (400 naming the field) instead of being read leniently.
+ * Nothing accepted is lost or guessed: a null inside a list, an empty string for a date,
+ * number or enum, a number sent as a string, a fraction for a whole number, a date sent
+ * as a number or a date-time, and a duplicated key are refused (400 naming the field)
+ * instead of being read leniently.
  */
 @Configuration(proxyBeanMethods = false)
 public class StrictJsonConfiguration {
@@ -26,14 +27,17 @@ public class StrictJsonConfiguration {
 	JsonMapperBuilderCustomizer strictInput() {
 		return (builder) -> {
 			builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
-			// dates are yyyy-mm-dd strings: no epoch-day numbers, no date-times cut down to a date
+			// dates are yyyy-mm-dd strings: no epoch-day numbers, no date-times cut down
+			// to a date
 			builder.defaultLeniency(false);
 			builder.withCoercionConfig(LogicalType.Integer,
 					(c) -> c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
 			for (Class<?> type : List.of(Collection.class, List.class, Set.class)) {
-				builder.withConfigOverride(type, (o) -> o.setNullHandling(JsonSetter.Value.forContentNulls(Nulls.FAIL)));
+				builder.withConfigOverride(type,
+						(o) -> o.setNullHandling(JsonSetter.Value.forContentNulls(Nulls.FAIL)));
 			}
-			builder.withCoercionConfigDefaults((c) -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
+			builder
+				.withCoercionConfigDefaults((c) -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
 			for (LogicalType t : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
 				builder.withCoercionConfig(t, (c) -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail));
 			}

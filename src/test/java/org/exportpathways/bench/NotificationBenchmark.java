@@ -29,8 +29,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * JMH benchmarks of the notification rules: one evaluation, and a 100,000-sale simulation under two scenarios.
- * Run: {@code ./mvnw -q -Pbench test-compile exec:exec} (see README, Benchmarks). Not part of the test suite.
+ * JMH benchmarks of the notification rules: one evaluation, and a 100,000-sale simulation
+ * under two scenarios. Run: {@code ./mvnw -q -Pbench test-compile exec:exec} (see README,
+ * Benchmarks). Not part of the test suite.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = { "-Xmx2g" })
@@ -67,11 +68,14 @@ public class NotificationBenchmark {
 			batch.add(new SimulationService.Sale("s" + i, randomSale(random)));
 		}
 		scenarios = List.of(new SimulationService.NamedScenario("statutory", Scenario.STATUTORY),
-				new SimulationService.NamedScenario("x1.69",
-						new Scenario(Scenario.Kind.INFLATION_ADJUSTED, new BigDecimal("1.69"), null, null, null, null)));
+				new SimulationService.NamedScenario("x1.69", new Scenario(Scenario.Kind.INFLATION_ADJUSTED,
+						new BigDecimal("1.69"), null, null, null, null)));
 	}
 
-	/** A sale with realistic spread: values around the thresholds, about a quarter of them unknown. */
+	/**
+	 * A sale with realistic spread: values around the thresholds, about a quarter of them
+	 * unknown.
+	 */
 	static SaleCase randomSale(Random r) {
 		Channel channel = CHANNELS[r.nextInt(CHANNELS.length)];
 		String recipient = COUNTRIES[r.nextInt(COUNTRIES.length)];

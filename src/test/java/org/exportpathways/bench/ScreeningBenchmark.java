@@ -20,8 +20,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * JMH benchmark of a 10-item screening (ITAR and EAR items, with the sale's notification check) to Australia.
- * Run: {@code ./mvnw -q -Pbench test-compile exec:exec} (see README, Benchmarks).
+ * JMH benchmark of a 10-item screening (ITAR and EAR items, with the sale's notification
+ * check) to Australia. Run: {@code ./mvnw -q -Pbench test-compile exec:exec} (see README,
+ * Benchmarks).
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = { "-Xmx2g" })
@@ -41,8 +42,9 @@ public class ScreeningBenchmark {
 			new ScreeningRequest.Sale(BigDecimal.ZERO, BigDecimal.valueOf(4_000_000), null, Set.of()));
 
 	static ScreeningRequest.Item usml(String id, String category, Boolean etl) {
-		return new ScreeningRequest.Item(id, new ScreeningRequest.Usml(category, null, false, false, "HARDWARE", etl,
-				false), null, null, BigDecimal.valueOf(500_000), null);
+		return new ScreeningRequest.Item(id,
+				new ScreeningRequest.Usml(category, null, false, false, "HARDWARE", etl, false), null, null,
+				BigDecimal.valueOf(500_000), null);
 	}
 
 	static ScreeningRequest.Item eccn(String id, String eccn) {

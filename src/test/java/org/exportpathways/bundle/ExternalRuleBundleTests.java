@@ -15,7 +15,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The service runs on an external rules/ folder when told to, and refuses to start on a broken one. */
+/**
+ * The service runs on an external rules/ folder when told to, and refuses to start on a
+ * broken one.
+ */
 class ExternalRuleBundleTests {
 
 	@TempDir
@@ -58,8 +61,10 @@ class ExternalRuleBundleTests {
 	void aDrlErrorInTheExternalFolderStopsStartUpNamingFileAndLine() throws IOException {
 		Path rules = copyOfRules();
 		Path drl = rules.resolve("congressional-notification/20-thresholds.drl");
-		Files.writeString(drl, Files.readString(drl).replaceFirst("CandidateTier\\( \\$t : tier \\)", "CandidateTier( \\$t : tierz )"));
-		assertThatThrownBy(() -> start(rules)).hasStackTraceContaining("rules/congressional-notification/20-thresholds.drl:")
+		Files.writeString(drl, Files.readString(drl)
+			.replaceFirst("CandidateTier\\( \\$t : tier \\)", "CandidateTier( \\$t : tierz )"));
+		assertThatThrownBy(() -> start(rules))
+			.hasStackTraceContaining("rules/congressional-notification/20-thresholds.drl:")
 			.hasStackTraceContaining("tierz");
 	}
 
@@ -90,7 +95,8 @@ class ExternalRuleBundleTests {
 	void aCanaryWhoseAnswerIsWrongStopsStartUpNamingThePackAndTheField() throws IOException {
 		Path rules = copyOfRules();
 		Path canary = rules.resolve("congressional-notification/canary.json");
-		Files.writeString(canary, Files.readString(canary).replace("\"outcome\": \"REQUIRED\"", "\"outcome\": \"NOT_REQUIRED\""));
+		Files.writeString(canary,
+				Files.readString(canary).replace("\"outcome\": \"REQUIRED\"", "\"outcome\": \"NOT_REQUIRED\""));
 		assertThatThrownBy(() -> start(rules)).hasStackTraceContaining("Start-up canary decisions failed")
 			.hasStackTraceContaining("congressional-notification=unexpected answer at /outcome");
 	}

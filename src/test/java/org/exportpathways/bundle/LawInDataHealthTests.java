@@ -19,17 +19,24 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Law lives in data, not in code: no country code, year, date, percentage or legal citation written into a rule or a
- * service. Such values are dated, cited rows of {@code rules/reference/*.csv} or parameters of
- * {@code rules/parameters/}. Comments are free text, and rule metadata ({@code @citation("87 FR 12345 (2022)")}) is
- * where a rule's citation belongs, so both are skipped.
+ * Law lives in data, not in code: no country code, year, date, percentage or legal
+ * citation written into a rule or a service. Such values are dated, cited rows of
+ * {@code rules/reference/*.csv} or parameters of {@code rules/parameters/}. Comments are
+ * free text, and rule metadata ({@code @citation("87 FR 12345 (2022)")}) is where a
+ * rule's citation belongs, so both are skipped.
  */
 class LawInDataHealthTests {
 
-	/** Two capital letters in quotes that are not country codes where they appear, each with the reason. */
+	/**
+	 * Two capital letters in quotes that are not country codes where they appear, each
+	 * with the reason.
+	 */
 	static final Map<String, String> NOT_COUNTRIES = Map.of("NO", "the DPA answer YES/NO, not Norway");
 
-	/** Java files allowed to spell a country code: the named constant of the exporting country itself. */
+	/**
+	 * Java files allowed to spell a country code: the named constant of the exporting
+	 * country itself.
+	 */
 	static final Set<String> COUNTRY_CONSTANTS = Set.of("org/exportpathways/domain/UnitedStates.java");
 
 	static final Pattern QUOTED_CODE = Pattern.compile("\"([A-Z]{2})\"");
@@ -40,8 +47,8 @@ class LawInDataHealthTests {
 
 	static final Pattern LITERAL_DATE = Pattern.compile("LocalDate\\s*\\.\\s*(?:of|parse)\\s*\\(\\s*\"?[0-9]");
 
-	static final Pattern CITATION = Pattern.compile(
-			"[0-9]+ (?:CFR|U\\.S\\.C\\.|FR) [0-9]|\\b(?:DFARS|FAR) [0-9]+\\.[0-9]|P\\.L\\. [0-9]");
+	static final Pattern CITATION = Pattern
+		.compile("[0-9]+ (?:CFR|U\\.S\\.C\\.|FR) [0-9]|\\b(?:DFARS|FAR) [0-9]+\\.[0-9]|P\\.L\\. [0-9]");
 
 	static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\.)*\"");
 
@@ -160,7 +167,10 @@ class LawInDataHealthTests {
 		return line;
 	}
 
-	/** The text with comments blanked (line breaks kept, so line numbers hold); string and char literals kept. */
+	/**
+	 * The text with comments blanked (line breaks kept, so line numbers hold); string and
+	 * char literals kept.
+	 */
 	static String withoutComments(String text) {
 		StringBuilder out = new StringBuilder(text.length());
 		int i = 0;
@@ -196,7 +206,9 @@ class LawInDataHealthTests {
 		return out.toString();
 	}
 
-	/** The DRL with rule metadata ({@code @id(...)}, {@code @citation(...)}, ...) blanked. */
+	/**
+	 * The DRL with rule metadata ({@code @id(...)}, {@code @citation(...)}, ...) blanked.
+	 */
 	static String withoutMetadata(String drl) {
 		StringBuilder out = new StringBuilder(drl);
 		Matcher m = Pattern.compile("@\\w+\\s*\\(").matcher(drl);

@@ -24,7 +24,9 @@ import org.kie.api.definition.rule.Rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Code health of the policy bundle: what a reviewer would otherwise have to check by eye. */
+/**
+ * Code health of the policy bundle: what a reviewer would otherwise have to check by eye.
+ */
 class RuleBundleHealthTests {
 
 	@Nested
@@ -50,8 +52,8 @@ class RuleBundleHealthTests {
 
 		@Test
 		void ruleNamesAreStablePascalCasePhrases() {
-			assertThat(TestBundle.ENGINE.rules()).allSatisfy(
-					(r) -> assertThat(r.getName()).matches("[A-Z][A-Za-z0-9]+"));
+			assertThat(TestBundle.ENGINE.rules())
+				.allSatisfy((r) -> assertThat(r.getName()).matches("[A-Z][A-Za-z0-9]+"));
 		}
 
 		@Test
@@ -102,15 +104,18 @@ class RuleBundleHealthTests {
 
 		@Test
 		void anyChangeToADecidingFileChangesTheHash() {
-			for (String path : List.of("bundle.yaml", "reference/nato-members.csv", "congressional-notification/pack.yaml",
-					"congressional-notification/10-recipient.drl", "congressional-notification/parameters/advance-notification.yaml",
-					"congressional-notification/reference/aeca-nato-plus-5.csv", "dpa/reference/dpa-domestic-source.csv")) {
+			for (String path : List.of("bundle.yaml", "reference/nato-members.csv",
+					"congressional-notification/pack.yaml", "congressional-notification/10-recipient.drl",
+					"congressional-notification/parameters/advance-notification.yaml",
+					"congressional-notification/reference/aeca-nato-plus-5.csv",
+					"dpa/reference/dpa-domestic-source.csv")) {
 				assertThat(RuleBundle.decides(path)).as(path).isTrue();
 				List<BundleFile> files = new ArrayList<>(TestBundle.BUNDLE.files());
 				assertThat(files).as(path).anyMatch((f) -> f.path().equals(path));
 				files.replaceAll((f) -> f.path().equals(path)
 						? new BundleFile(f.path(), (f.text() + "\n").getBytes(StandardCharsets.UTF_8)) : f);
-				assertThat(new RuleBundle("test", files).contentHash()).as(path).isNotEqualTo(TestBundle.BUNDLE.contentHash());
+				assertThat(new RuleBundle("test", files).contentHash()).as(path)
+					.isNotEqualTo(TestBundle.BUNDLE.contentHash());
 			}
 		}
 
@@ -158,21 +163,20 @@ class RuleBundleHealthTests {
 
 		@Test
 		void aMembershipRowForAnUnknownCountryFailsTheLoad() {
-			assertThatThrownBy(() -> load("reference/nato-members.csv",
-					(t) -> t + "QQ,2030-01-01,,cite,source,\n"))
+			assertThatThrownBy(() -> load("reference/nato-members.csv", (t) -> t + "QQ,2030-01-01,,cite,source,\n"))
 				.hasMessageContaining("'QQ' is not a country");
 		}
 
 		@Test
 		void overlappingMembershipRowsFailTheLoad() {
-			assertThatThrownBy(() -> load("reference/nato-members.csv",
-					(t) -> t + "FI,2024-01-01,,cite,source,\n"))
+			assertThatThrownBy(() -> load("reference/nato-members.csv", (t) -> t + "FI,2024-01-01,,cite,source,\n"))
 				.hasMessageContaining("overlap");
 		}
 
 		@Test
 		void aRowWithoutCitationFailsTheLoad() {
-			assertThatThrownBy(() -> load("congressional-notification/reference/aeca-nato-plus-5.csv", (t) -> t + "GB,2030-01-01,,,source,\n"))
+			assertThatThrownBy(() -> load("congressional-notification/reference/aeca-nato-plus-5.csv",
+					(t) -> t + "GB,2030-01-01,,,source,\n"))
 				.hasMessageContaining("citation");
 		}
 
@@ -201,7 +205,8 @@ class RuleBundleHealthTests {
 			}
 			assertThat(folders).isNotEmpty();
 			for (String folder : folders) {
-				assertThat(RULES.resolve(folder).resolve("pack.yaml")).as("pack.yaml of rules/" + folder + "/").isRegularFile();
+				assertThat(RULES.resolve(folder).resolve("pack.yaml")).as("pack.yaml of rules/" + folder + "/")
+					.isRegularFile();
 			}
 			assertThat(TestBundle.DATA.packs()).extracting(Pack::name).containsExactlyInAnyOrderElementsOf(folders);
 		}
@@ -233,7 +238,8 @@ class RuleBundleHealthTests {
 			for (BundleFile file : TestBundle.BUNDLE.files("", ".csv")) {
 				String table = file.path().substring(file.path().lastIndexOf('/') + 1, file.path().length() - 4);
 				String folder = file.path().substring(0, file.path().indexOf('/'));
-				List<String> readers = TestBundle.DATA.packs().stream()
+				List<String> readers = TestBundle.DATA.packs()
+					.stream()
 					.filter((p) -> p.tables().contains(table))
 					.map(Pack::name)
 					.toList();
@@ -249,19 +255,23 @@ class RuleBundleHealthTests {
 		@Test
 		void everyParameterOfAPackIsDeclaredByIt() {
 			for (Pack pack : TestBundle.DATA.packs()) {
-				List<String> ids = TestBundle.DATA.parameters().keySet().stream()
+				List<String> ids = TestBundle.DATA.parameters()
+					.keySet()
+					.stream()
 					.filter((id) -> id.startsWith(pack.name() + "/"))
 					.toList();
 				for (String id : ids) {
 					assertThat(pack.parameters()).as(pack.name() + " declares " + id)
-						.anyMatch((p) -> p.endsWith("/") ? id.startsWith(pack.parameterId(p)) : id.equals(pack.parameterId(p)));
+						.anyMatch((p) -> p.endsWith("/") ? id.startsWith(pack.parameterId(p))
+								: id.equals(pack.parameterId(p)));
 				}
 			}
 		}
 
 		@Test
 		void parameterIdsAreThePackThenThePathUnderItsParameters() {
-			assertThat(TestBundle.DATA.parameter("congressional-notification/thresholds/fms/standard/major-defense-equipment")
+			assertThat(TestBundle.DATA
+				.parameter("congressional-notification/thresholds/fms/standard/major-defense-equipment")
 				.file()).isEqualTo(
 						"rules/congressional-notification/parameters/thresholds/fms/standard/major-defense-equipment.yaml");
 			assertThat(TestBundle.DATA.parameters()).containsKey("procurement/buy-american/fallback-threshold");
@@ -290,8 +300,7 @@ class RuleBundleHealthTests {
 
 		@Test
 		void aPackListedWithoutItsFolderFailsTheLoad() {
-			assertThatThrownBy(() -> load("bundle.yaml", (t) -> t + "  - cfius\n"))
-				.hasMessageContaining("'cfius'")
+			assertThatThrownBy(() -> load("bundle.yaml", (t) -> t + "  - cfius\n")).hasMessageContaining("'cfius'")
 				.hasMessageContaining("rules/cfius/");
 		}
 
@@ -320,14 +329,16 @@ class RuleBundleHealthTests {
 
 		@Test
 		void aDeclaredTableThatDoesNotExistFailsTheLoadNamingThePack() {
-			assertThatThrownBy(() -> load("ear/pack.yaml", (t) -> t.replace("ear-chart-columns]", "ear-chart-columns, ear-entity-list]")))
+			assertThatThrownBy(() -> load("ear/pack.yaml",
+					(t) -> t.replace("ear-chart-columns]", "ear-chart-columns, ear-entity-list]")))
 				.hasMessageContaining("pack ear")
 				.hasMessageContaining("ear-entity-list");
 		}
 
 		@Test
 		void aDeclaredTableOfAnotherPackFailsTheLoad() {
-			assertThatThrownBy(() -> load("dpa/pack.yaml", (t) -> t.replace("dpa-domestic-source]", "dpa-domestic-source, sosa]")))
+			assertThatThrownBy(
+					() -> load("dpa/pack.yaml", (t) -> t.replace("dpa-domestic-source]", "dpa-domestic-source, sosa]")))
 				.hasMessageContaining("pack dpa")
 				.hasMessageContaining("rules/procurement/reference/sosa.csv");
 		}
@@ -352,8 +363,10 @@ class RuleBundleHealthTests {
 		}
 
 		private List<BundleFile> tableFiles(String table) {
-			return TestBundle.BUNDLE.files().stream()
-				.filter((f) -> f.path().equals("reference/" + table + ".csv") || f.path().endsWith("/reference/" + table + ".csv"))
+			return TestBundle.BUNDLE.files()
+				.stream()
+				.filter((f) -> f.path().equals("reference/" + table + ".csv")
+						|| f.path().endsWith("/reference/" + table + ".csv"))
 				.toList();
 		}
 
@@ -371,7 +384,8 @@ class RuleBundleHealthTests {
 		files.replaceAll((f) -> f.path().equals(path)
 				? new BundleFile(f.path(), edit.apply(f.text()).getBytes(StandardCharsets.UTF_8)) : f);
 		String edited = files.stream().filter((f) -> f.path().equals(path)).findFirst().orElseThrow().text();
-		assertThat(edited).as("the edit changes " + path).isNotEqualTo(TestBundle.BUNDLE.file(path).orElseThrow().text());
+		assertThat(edited).as("the edit changes " + path)
+			.isNotEqualTo(TestBundle.BUNDLE.file(path).orElseThrow().text());
 		return ReferenceDataLoader.load(new RuleBundle("test", files));
 	}
 

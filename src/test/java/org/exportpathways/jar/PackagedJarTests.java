@@ -21,11 +21,13 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the packaged jar as users start it ({@code java -jar}, on a free port, from a fresh start each time) and
- * sends a batch simulation as the very first request. Before the fix, most fresh starts of the packaged jar answered
- * that first batch with a 500 (Drools truth maintenance looked up from a common-pool thread that could not see
- * {@code drools-tms} inside the jar) and every later request failed too. Run by maven-failsafe at {@code verify},
- * after the jar is built; {@code -Dpackaged.jar} names the jar.
+ * Runs the packaged jar as users start it ({@code java -jar}, on a free port, from a
+ * fresh start each time) and sends a batch simulation as the very first request. Before
+ * the fix, most fresh starts of the packaged jar answered that first batch with a 500
+ * (Drools truth maintenance looked up from a common-pool thread that could not see
+ * {@code drools-tms} inside the jar) and every later request failed too. Run by
+ * maven-failsafe at {@code verify}, after the jar is built; {@code -Dpackaged.jar} names
+ * the jar.
  */
 class PackagedJarTests {
 
@@ -41,7 +43,8 @@ class PackagedJarTests {
 	void aBatchSimulationAsTheFirstRequestAnswersCorrectlyOnEveryFreshStart() throws Exception {
 		Path jar = Path.of(System.getProperty("packaged.jar", "target/export-pathways-0.1.0-SNAPSHOT.jar"));
 		assertThat(jar).as("the packaged jar (run ./mvnw verify)").exists();
-		JsonNode expected = JSON.readTree(SAMPLES.resolve("simulateNotifications/fms-2022-2024.expected.json").toFile());
+		JsonNode expected = JSON
+			.readTree(SAMPLES.resolve("simulateNotifications/fms-2022-2024.expected.json").toFile());
 		String simulation = Files.readString(SAMPLES.resolve("simulateNotifications/fms-2022-2024.json"));
 		String evaluation = Files.readString(SAMPLES.resolve("evaluateNotification/fms-required-india-mde.json"));
 		List<String> failures = new ArrayList<>();

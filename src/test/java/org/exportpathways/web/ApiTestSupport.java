@@ -8,7 +8,10 @@ import io.restassured.response.ValidatableResponse;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-/** Helpers shared by the REST Assured tests: request bodies as maps, and the problem+json check. */
+/**
+ * Helpers shared by the REST Assured tests: request bodies as maps, and the problem+json
+ * check.
+ */
 final class ApiTestSupport {
 
 	private ApiTestSupport() {
@@ -23,7 +26,9 @@ final class ApiTestSupport {
 		return m;
 	}
 
-	/** The response is an RFC 9457 problem with this status whose errors name this field. */
+	/**
+	 * The response is an RFC 9457 problem with this status whose errors name this field.
+	 */
 	static ValidatableResponse problem(ValidatableResponse r, int status, String field) {
 		return r.statusCode(status)
 			.contentType("application/problem+json")

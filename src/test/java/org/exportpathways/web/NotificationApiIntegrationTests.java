@@ -43,11 +43,9 @@ class NotificationApiIntegrationTests {
 		RestAssured.port = port;
 	}
 
-
 	static ValidatableResponse evaluate(Object body) {
 		return given().contentType(ContentType.JSON).body(body).post(EVALUATIONS).then();
 	}
-
 
 	@Nested
 	class Evaluations {
@@ -100,7 +98,9 @@ class NotificationApiIntegrationTests {
 			Map<String, Object> before = map("channel", "FMS", "recipient", "FI", "asOf", "2023-04-03",
 					"majorDefenseEquipmentValue", 20000000, "totalValue", 20000000, "designAndConstructionValue", 0,
 					"newSalesTerritory", List.of());
-			evaluate(before).statusCode(200).body("outcome", equalTo("REQUIRED")).body("recipientGroup", equalTo("OTHER"));
+			evaluate(before).statusCode(200)
+				.body("outcome", equalTo("REQUIRED"))
+				.body("recipientGroup", equalTo("OTHER"));
 			before.put("asOf", "2023-04-04");
 			evaluate(before).statusCode(200)
 				.body("outcome", equalTo("NOT_REQUIRED"))
@@ -151,8 +151,8 @@ class NotificationApiIntegrationTests {
 
 		@Test
 		void anUnknownCountryCodeIsNamed() {
-			problem(evaluate(map("channel", "FMS", "recipient", "ZZ")), 400, "recipient")
-				.body("errors[0].message", containsString("ISO 3166-1"));
+			problem(evaluate(map("channel", "FMS", "recipient", "ZZ")), 400, "recipient").body("errors[0].message",
+					containsString("ISO 3166-1"));
 		}
 
 		@Test
@@ -180,8 +180,8 @@ class NotificationApiIntegrationTests {
 
 		@Test
 		void aNullInsideAListIsRefusedNotA500() {
-			problem(evaluate(map("channel", "FMS", "recipient", "DE", "newSalesTerritory", java.util.Arrays.asList((Object) null))),
-					400, "newSalesTerritory[0]");
+			problem(evaluate(map("channel", "FMS", "recipient", "DE", "newSalesTerritory",
+					java.util.Arrays.asList((Object) null))), 400, "newSalesTerritory[0]");
 		}
 
 		@Test
@@ -278,7 +278,8 @@ class NotificationApiIntegrationTests {
 			Map<String, Object> body = new HashMap<>(batch());
 			body.put("sales", List.of(map("id", "a", "channel", "FMS", "recipient", "XX"),
 					map("id", "a", "channel", "FMS", "recipient", "IN", "totalValue", -3)));
-			problem(given().contentType(ContentType.JSON).body(body).post(SIMULATIONS).then(), 400, "sales[1].totalValue");
+			problem(given().contentType(ContentType.JSON).body(body).post(SIMULATIONS).then(), 400,
+					"sales[1].totalValue");
 		}
 
 		@Test
@@ -286,7 +287,8 @@ class NotificationApiIntegrationTests {
 			Map<String, Object> body = new HashMap<>(batch());
 			body.put("sales", List.of(map("id", "a", "channel", "FMS", "recipient", "XX"),
 					map("id", "a", "channel", "FMS", "recipient", "IN")));
-			problem(given().contentType(ContentType.JSON).body(body).post(SIMULATIONS).then(), 400, "sales[0].recipient")
+			problem(given().contentType(ContentType.JSON).body(body).post(SIMULATIONS).then(), 400,
+					"sales[0].recipient")
 				.body("errors.field", hasItem("sales[1].id"));
 		}
 
@@ -298,7 +300,8 @@ class NotificationApiIntegrationTests {
 			}
 			Map<String, Object> body = new HashMap<>(batch());
 			body.put("sales", sales);
-			problem(given().contentType(ContentType.JSON).body(body).post(SIMULATIONS).then(), 400, "sales[99].recipient")
+			problem(given().contentType(ContentType.JSON).body(body).post(SIMULATIONS).then(), 400,
+					"sales[99].recipient")
 				.body("errors.size()", equalTo(100))
 				.body("detail", containsString("150 problems"));
 		}
@@ -316,8 +319,7 @@ class NotificationApiIntegrationTests {
 			problem(given().multiPart("sales", "sales.csv", csv.getBytes(), "text/csv")
 				.multiPart("scenarios", "[{\"name\":\"law\",\"kind\":\"STATUTORY\"}]", "application/json")
 				.post(SIMULATIONS)
-				.then(), 400, "sales[1].totalValue")
-				.body("errors[0].message", containsString("CSV line 3"));
+				.then(), 400, "sales[1].totalValue").body("errors[0].message", containsString("CSV line 3"));
 		}
 
 		@Test
@@ -326,8 +328,7 @@ class NotificationApiIntegrationTests {
 			problem(given().multiPart("sales", "sales.csv", csv.getBytes(), "text/csv")
 				.multiPart("scenarios", "[{\"name\":\"law\",\"kind\":\"STATUTORY\"}]", "application/json")
 				.post(SIMULATIONS)
-				.then(), 400, "sales")
-				.body("errors[0].message", containsString("price"));
+				.then(), 400, "sales").body("errors[0].message", containsString("price"));
 		}
 
 		@Test
@@ -338,18 +339,19 @@ class NotificationApiIntegrationTests {
 		}
 
 		@ParameterizedTest(name = "{0}")
-		@CsvSource(delimiter = '|', textBlock = """
-				a column twice                        | id,id,channel,recipient\\nA,B,FMS,DE\\n            | sales
-				a required column missing             | id,recipient\\nA,DE\\n                             | sales
-				an empty file                         | ''                                              | sales
-				a row with too few cells              | id,channel,recipient\\nA,FMS\\n                    | sales[0]
-				a row with a trailing comma           | id,channel,recipient\\nA,FMS,DE,\\n                | sales[0]
-				a date that does not exist            | id,channel,recipient,asOf\\nA,FMS,DE,2024-02-30\\n  | sales[0].asOf
-				a boolean that is neither             | id,channel,recipient,emergency\\nA,FMS,DE,maybe\\n  | sales[0].emergency
-				an unknown USML category in a list    | id,channel,recipient,usmlCategories\\nA,DCS,DE,XI;L\\n | sales[0].usmlCategories
-				an unknown channel on the second row  | id,channel,recipient\\nA,FMS,DE\\nB,WIRE,DE\\n      | sales[1].channel
-				an empty required cell                | id,channel,recipient\\n,FMS,DE\\n                  | sales[0].id
-				""")
+		@CsvSource(delimiter = '|',
+				textBlock = """
+						a column twice                        | id,id,channel,recipient\\nA,B,FMS,DE\\n            | sales
+						a required column missing             | id,recipient\\nA,DE\\n                             | sales
+						an empty file                         | ''                                              | sales
+						a row with too few cells              | id,channel,recipient\\nA,FMS\\n                    | sales[0]
+						a row with a trailing comma           | id,channel,recipient\\nA,FMS,DE,\\n                | sales[0]
+						a date that does not exist            | id,channel,recipient,asOf\\nA,FMS,DE,2024-02-30\\n  | sales[0].asOf
+						a boolean that is neither             | id,channel,recipient,emergency\\nA,FMS,DE,maybe\\n  | sales[0].emergency
+						an unknown USML category in a list    | id,channel,recipient,usmlCategories\\nA,DCS,DE,XI;L\\n | sales[0].usmlCategories
+						an unknown channel on the second row  | id,channel,recipient\\nA,FMS,DE\\nB,WIRE,DE\\n      | sales[1].channel
+						an empty required cell                | id,channel,recipient\\n,FMS,DE\\n                  | sales[0].id
+						""")
 		void aCsvUploadIsRefusedNamingTheRowAndColumn(String why, String csv, String field) {
 			problem(given().multiPart("sales", "sales.csv", csv.replace("\\n", "\n").getBytes(), "text/csv")
 				.multiPart("scenarios", "[{\"name\":\"law\",\"kind\":\"STATUTORY\"}]", "application/json")
@@ -378,7 +380,8 @@ class NotificationApiIntegrationTests {
 				.then()
 				.statusCode(200)
 				.body("scenarios[0].results.find { it.id == 'A' }.outcome", equalTo("UNDETERMINED"))
-				.body("scenarios[0].results.find { it.id == 'A' }.missing", equalTo(List.of("majorDefenseEquipmentValue")))
+				.body("scenarios[0].results.find { it.id == 'A' }.missing",
+						equalTo(List.of("majorDefenseEquipmentValue")))
 				.body("scenarios[0].results.find { it.id == 'B' }.missing",
 						equalTo(List.of("majorDefenseEquipmentValue", "newSalesTerritory")));
 		}
@@ -395,7 +398,8 @@ class NotificationApiIntegrationTests {
 				.statusCode(200)
 				.body("status", equalTo("UP"))
 				.body("components.ruleBundle.status", equalTo("UP"))
-				.body("components.ruleBundle.details.rulesetVersion", matchesPattern("\\d+\\.\\d+\\.\\d+\\+sha256\\.[0-9a-f]{12}"));
+				.body("components.ruleBundle.details.rulesetVersion",
+						matchesPattern("\\d+\\.\\d+\\.\\d+\\+sha256\\.[0-9a-f]{12}"));
 		}
 
 		@Test
@@ -438,6 +442,5 @@ class NotificationApiIntegrationTests {
 		}
 
 	}
-
 
 }

@@ -23,9 +23,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The samples are executable: each request under samples/&lt;operationId&gt;/ is posted to the running service and its
- * response compared with the .expected.json beside it (all of it but the ruleset version, which is checked for
- * form). Run with -Dsamples.record=true to rewrite the expected files after a reviewed rule change.
+ * The samples are executable: each request under samples/&lt;operationId&gt;/ is posted
+ * to the running service and its response compared with the .expected.json beside it (all
+ * of it but the ruleset version, which is checked for form). Run with
+ * -Dsamples.record=true to rewrite the expected files after a reviewed rule change.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SamplesIntegrationTests {
@@ -59,7 +60,10 @@ class SamplesIntegrationTests {
 		return samples("qualifySource", "/v1/sources/qualifications", 10);
 	}
 
-	/** One test per request in samples/{folder}, posted to {path} and compared with its expected response. */
+	/**
+	 * One test per request in samples/{folder}, posted to {path} and compared with its
+	 * expected response.
+	 */
 	private Stream<DynamicTest> samples(String folder, String path, int atLeast) throws IOException {
 		List<Path> requests = requests(SAMPLES.resolve(folder));
 		assertThat(requests).hasSizeGreaterThanOrEqualTo(atLeast);
@@ -83,8 +87,8 @@ class SamplesIntegrationTests {
 			.statusCode(200)
 			.extract()
 			.asString();
-		assertThat(JSON.readTree(fromCsv)).isEqualTo(JSON.readTree(post("/v1/notifications/simulations",
-				dir.resolve("fms-2022-2024.json"))));
+		assertThat(JSON.readTree(fromCsv))
+			.isEqualTo(JSON.readTree(post("/v1/notifications/simulations", dir.resolve("fms-2022-2024.json"))));
 	}
 
 	static List<Path> requests(Path dir) throws IOException {

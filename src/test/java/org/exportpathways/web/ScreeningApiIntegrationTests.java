@@ -37,7 +37,6 @@ class ScreeningApiIntegrationTests {
 		RestAssured.port = port;
 	}
 
-
 	static ValidatableResponse screen(Object body) {
 		return given().contentType(ContentType.JSON).body(body).post(SCREENINGS).then();
 	}
@@ -45,10 +44,11 @@ class ScreeningApiIntegrationTests {
 	static Map<String, Object> aukusTransfer(String asOf) {
 		return map("asOf", asOf, "destination", "AU", "channel", "DCS", "temporary", false, "manufactureAbroad", false,
 				"endUser", map("type", "COMMERCIAL", "aukusAuthorizedUser", true, "treatyApprovedCommunity", false),
-				"exporter", map("ddtcRegistered", true),
-				"items", List.of(map("id", "wing", "usml", map("category", "VIII", "paragraph", "h", "classified", false,
-						"kind", "HARDWARE", "excludedTechnologyList", false, "supplementNo1Excluded", false), "value",
-						2000000), map("id", "bracket", "eccn", "9A610.x", "value", 1200)),
+				"exporter", map("ddtcRegistered", true), "items",
+				List.of(map("id", "wing", "usml",
+						map("category", "VIII", "paragraph", "h", "classified", false, "kind", "HARDWARE",
+								"excludedTechnologyList", false, "supplementNo1Excluded", false),
+						"value", 2000000), map("id", "bracket", "eccn", "9A610.x", "value", 1200)),
 				"sale", map("majorDefenseEquipmentValue", 0, "totalValue", 2001200, "newSalesTerritory", List.of()));
 	}
 
@@ -88,7 +88,8 @@ class ScreeningApiIntegrationTests {
 		void anUndeterminedItemNamesTheMissingFact() {
 			screen(map("asOf", "2026-11-25", "destination", "CA", "channel", "DCS", "endUser",
 					map("type", "GOVERNMENT"), "items",
-					List.of(map("id", "a", "usml", map("category", "VIII", "classified", false))))).statusCode(200)
+					List.of(map("id", "a", "usml", map("category", "VIII", "classified", false)))))
+				.statusCode(200)
 				.body("outcome", equalTo("UNDETERMINED"))
 				.body("items[0].missing", equalTo(List.of("items[0].usml.supplementNo1Excluded")))
 				.body("items[0].exemption", nullValue());
@@ -97,7 +98,8 @@ class ScreeningApiIntegrationTests {
 		@Test
 		void aProhibitedDestinationCitesItsParagraph() {
 			screen(map("asOf", "2026-11-25", "destination", "RU", "channel", "DCS", "items",
-					List.of(map("id", "a", "usml", map("category", "XI"))))).statusCode(200)
+					List.of(map("id", "a", "usml", map("category", "XI")))))
+				.statusCode(200)
 				.body("outcome", equalTo("PROHIBITED"))
 				.body("items[0].findings.find { it.ruleId == 'IT-PRO-001' }.citation", containsString("126.1(l)"))
 				.body("items[0].findings.find { it.ruleId == 'IT-PRO-001' }.effectiveFrom", equalTo("2021-03-18"));
@@ -118,8 +120,7 @@ class ScreeningApiIntegrationTests {
 
 		@Test
 		void aMissingDestinationIsNamed() {
-			problem(screen(map("channel", "DCS", "items",
-					List.of(map("id", "a", "ear99", true)))), 400, "destination");
+			problem(screen(map("channel", "DCS", "items", List.of(map("id", "a", "ear99", true)))), 400, "destination");
 		}
 
 		@Test
@@ -130,14 +131,16 @@ class ScreeningApiIntegrationTests {
 
 		@Test
 		void aMalformedEccnIsNamed() {
-			problem(screen(map("destination", "DE", "channel", "DCS", "items",
-					List.of(map("id", "a", "eccn", "9a610")))), 400, "items[0].eccn");
+			problem(screen(
+					map("destination", "DE", "channel", "DCS", "items", List.of(map("id", "a", "eccn", "9a610")))), 400,
+					"items[0].eccn");
 		}
 
 		@Test
 		void anEccnNotOnTheCclIsNamed() {
-			problem(screen(map("destination", "DE", "channel", "DCS", "items",
-					List.of(map("id", "a", "eccn", "9A999")))), 400, "items[0].eccn")
+			problem(screen(
+					map("destination", "DE", "channel", "DCS", "items", List.of(map("id", "a", "eccn", "9A999")))), 400,
+					"items[0].eccn")
 				.body("errors[0].message", containsString("Commerce Control List"));
 		}
 
@@ -149,26 +152,25 @@ class ScreeningApiIntegrationTests {
 
 		@Test
 		void noItemsIsRefused() {
-			problem(screen(map("destination", "DE", "channel", "DCS", "items",
-					List.of())), 400, "items");
+			problem(screen(map("destination", "DE", "channel", "DCS", "items", List.of())), 400, "items");
 		}
 
 		@Test
 		void anUnknownEndUserTypeIsNamed() {
-			problem(screen(map("destination", "DE", "channel", "DCS", "endUser",
-					map("type", "MILITIA"), "items", List.of(map("id", "a", "ear99", true)))), 400, "endUser.type");
+			problem(screen(map("destination", "DE", "channel", "DCS", "endUser", map("type", "MILITIA"), "items",
+					List.of(map("id", "a", "ear99", true)))), 400, "endUser.type");
 		}
 
 		@Test
 		void anFmsOnlyChannelValueIsChecked() {
-			problem(screen(map("destination", "DE", "channel",
-					"MANUFACTURING_AGREEMENT", "items", List.of(map("id", "a", "ear99", true)))), 400, "channel");
+			problem(screen(map("destination", "DE", "channel", "MANUFACTURING_AGREEMENT", "items",
+					List.of(map("id", "a", "ear99", true)))), 400, "channel");
 		}
 
 		@Test
 		void aDateBeforeCoverageIsUnprocessable() {
-			problem(screen(map("asOf", "2015-01-01", "destination", "DE", "channel",
-					"DCS", "items", List.of(map("id", "a", "ear99", true)))), 422, "asOf");
+			problem(screen(map("asOf", "2015-01-01", "destination", "DE", "channel", "DCS", "items",
+					List.of(map("id", "a", "ear99", true)))), 422, "asOf");
 		}
 
 	}

@@ -35,7 +35,6 @@ class SourceApiIntegrationTests {
 		RestAssured.port = port;
 	}
 
-
 	static ValidatableResponse qualify(Object body) {
 		return given().contentType(ContentType.JSON).body(body).post(QUALIFICATIONS).then();
 	}
@@ -72,7 +71,8 @@ class SourceApiIntegrationTests {
 		@Test
 		void theUkIsATitleIiiDomesticSourceOnlyWithConditions() {
 			qualify(map("asOf", "2026-11-25", "supplierCountry", "GB", "manufactureCountry", "GB", "productKind",
-					"COMPONENT", "buyer", "DOD", "dpaTitle", "III")).statusCode(200)
+					"COMPONENT", "buyer", "DOD", "dpaTitle", "III"))
+				.statusCode(200)
 				.body("dpaDomesticSource.status", equalTo("TITLE_III_ONLY"))
 				.body("dpaDomesticSource.conditions", hasItem(containsString("national defense matters")))
 				.body("enablers.name", hasItems("NTIB", "AUKUS"));
@@ -93,8 +93,7 @@ class SourceApiIntegrationTests {
 
 		@Test
 		void aMissingRequiredFieldIsNamed() {
-			problem(qualify(map("supplierCountry", "DE", "productKind", "END_PRODUCT")),
-					400, "buyer");
+			problem(qualify(map("supplierCountry", "DE", "productKind", "END_PRODUCT")), 400, "buyer");
 		}
 
 		@Test
@@ -149,8 +148,9 @@ class SourceApiIntegrationTests {
 			given().get("/v1/countries/JP?asOf=2026-11-25")
 				.then()
 				.statusCode(200)
-				.body("memberships.name", hasItems("RDP_QUALIFYING_COUNTRY", "SECURITY_OF_SUPPLY_ARRANGEMENT",
-						"RECIPROCAL_GOVERNMENT_QUALITY_ASSURANCE", "MAJOR_NON_NATO_ALLY"))
+				.body("memberships.name",
+						hasItems("RDP_QUALIFYING_COUNTRY", "SECURITY_OF_SUPPLY_ARRANGEMENT",
+								"RECIPROCAL_GOVERNMENT_QUALITY_ASSURANCE", "MAJOR_NON_NATO_ALLY"))
 				.body("memberships.find { it.name == 'RDP_QUALIFYING_COUNTRY' }.effectiveFrom", equalTo("2016-08-02"));
 		}
 
@@ -172,6 +172,5 @@ class SourceApiIntegrationTests {
 		}
 
 	}
-
 
 }
