@@ -12,6 +12,8 @@ import org.exportpathways.TestBundle;
 import org.exportpathways.notification.Channel;
 import org.exportpathways.notification.SaleCase;
 import org.exportpathways.notification.NotificationResult;
+import org.exportpathways.notification.ReferenceNotification;
+import org.exportpathways.notification.ThresholdResolver;
 import org.exportpathways.notification.NotificationRegime;
 import org.exportpathways.notification.NotificationRequest;
 import org.exportpathways.notification.Scenario;
@@ -53,9 +55,15 @@ public class NotificationBenchmark {
 
 	int next;
 
+	ReferenceNotification reference;
+
+	ThresholdResolver thresholds;
+
 	@Setup
 	public void setUp() {
 		notifications = TestBundle.NOTIFICATIONS;
+		reference = new ReferenceNotification(TestBundle.DATA, ReferenceNotification.Mutation.NONE);
+		thresholds = new ThresholdResolver(TestBundle.DATA);
 		simulations = new SimulationService(TestBundle.KERNEL, notifications,
 				new DecisionExecutor(Runtime.getRuntime().availableProcessors(), 1024));
 		Random random = new Random(42);
@@ -98,6 +106,21 @@ public class NotificationBenchmark {
 	public NotificationResult evaluateOne() {
 		SaleCase sale = inputs.get(next++ & 4095);
 		return TestBundle.KERNEL.decideChecked(notifications, new NotificationRequest(sale, Scenario.STATUTORY), "");
+	}
+
+	/**
+	 * The baseline: the hand-written reference of the same decision (outcome and
+	 * triggering tests only) on the same inputs, with the thresholds resolved as the
+	 * rules get them. The rules/reference ratio is evaluateOne / referenceOne.
+	 */
+	@Benchmark
+	@BenchmarkMode(Mode.AverageTime)
+	@OutputTimeUnit(TimeUnit.MICROSECONDS)
+	@Warmup(iterations = 3, time = 2)
+	@Measurement(iterations = 5, time = 2)
+	public ReferenceNotification.Answer referenceOne() {
+		SaleCase sale = inputs.get(next++ & 4095);
+		return reference.decide(sale, thresholds.resolve(sale.channel(), sale.asOf(), Scenario.STATUTORY, "scenario"));
 	}
 
 	@Benchmark
