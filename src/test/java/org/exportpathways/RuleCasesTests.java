@@ -240,6 +240,17 @@ class RuleCasesTests {
 					.toList());
 		v.put("outcome", r.outcome().name());
 		v.put("notification", (r.notification() != null) ? r.notification().outcome().name() : null);
+		if (r.earNotification() != null) {
+			Map<String, Object> ear = new LinkedHashMap<>();
+			ear.put("outcome", r.earNotification().outcome());
+			ear.put("firearmsValue", r.earNotification().firearmsValue());
+			ear.put("threshold", r.earNotification().threshold());
+			ear.put("missing", r.earNotification().missing());
+			v.put("earNotification", ear);
+		}
+		else {
+			v.put("earNotification", null);
+		}
 		Map<String, Object> items = new LinkedHashMap<>();
 		for (ScreeningResult.ItemResult i : r.items()) {
 			Map<String, Object> item = findings(i.findings());

@@ -12,6 +12,7 @@ import org.exportpathways.bundle.ReferenceData;
 import org.exportpathways.domain.DatedValue;
 import org.exportpathways.kernel.Facts;
 import org.exportpathways.screening.ScreeningFacts.ChartCell;
+import org.exportpathways.screening.ScreeningFacts.ChartFootnote;
 import org.exportpathways.screening.ScreeningFacts.CountryGroup;
 import org.exportpathways.screening.ScreeningFacts.Embargo;
 import org.exportpathways.screening.ScreeningFacts.ExemptionAvailable;
@@ -68,6 +69,11 @@ public final class Destination {
 			for (String col : chartColumns(data, asOf)) {
 				if ("X".equals(r.get(col))) {
 					facts.insert(new ChartCell(d, col, r.citation(), r.effectiveFrom(), r.effectiveTo()));
+				}
+			}
+			for (String n : r.get("footnotes").split(";")) {
+				if (!n.isBlank()) {
+					facts.insert(new ChartFootnote(d, n.strip(), r.citation(), r.effectiveFrom(), r.effectiveTo()));
 				}
 			}
 		}

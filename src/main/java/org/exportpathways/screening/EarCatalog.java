@@ -16,6 +16,7 @@ import org.exportpathways.kernel.Facts;
 import org.exportpathways.screening.ScreeningFacts.EarItem;
 import org.exportpathways.screening.ScreeningFacts.EccnControl;
 import org.exportpathways.screening.ScreeningFacts.EccnRequirement;
+import org.exportpathways.screening.ScreeningFacts.FootnoteItem;
 import org.exportpathways.screening.ScreeningFacts.UsmlItem;
 
 /**
@@ -31,6 +32,9 @@ final class EarCatalog {
 	static final String CCL = "ear-ccl";
 
 	static final String CONTROLS = "ear-ccl-controls";
+
+	/** ECCNs (or parts) that Country Chart footnotes require a license for. */
+	static final String FOOTNOTE_ITEMS = "ear-chart-footnote-items";
 
 	/** An ECCN, optionally with its paragraph: 9A610, 9A610.x, 3A001.b.2. */
 	static final Pattern ECCN = Pattern.compile("^([0-9][A-E][0-9]{3})(?:\\.([a-z0-9.]+))?$");
@@ -93,6 +97,12 @@ final class EarCatalog {
 			if (o instanceof EarItem e && !e.ear99()) {
 				eccns.add(e.eccn());
 			}
+		}
+		for (DatedRecord r : data.inForce(FOOTNOTE_ITEMS, asOf)) {
+			String paras = r.get("paragraphs");
+			facts.insert(new FootnoteItem(r.get("footnote"), r.get("eccn"), r.get("scope"),
+					paras.isBlank() ? List.of() : List.of(paras.split(";")), r.get("text"), r.citation(),
+					r.effectiveFrom()));
 		}
 		for (String eccn : eccns) {
 			for (DatedRecord r : data.index(CONTROLS, "eccn").getOrDefault(eccn, List.of())) {

@@ -259,4 +259,48 @@ public final class ScreeningFacts {
 	public record LicenseExceptionCandidate(String itemId, String code, String citation, List<String> conditions) {
 	}
 
+	/**
+	 * A Country Chart column (or footnote) that may require a license for the item but
+	 * depends on a paragraph or condition not given: the answer is not assumed.
+	 */
+	public record ChartUnknown(String itemId, String column) {
+	}
+
+	/** A footnote of the destination's Country Chart row in force. */
+	public record ChartFootnote(String country, String footnote, String citation, LocalDate effectiveFrom,
+			LocalDate effectiveTo) {
+	}
+
+	/**
+	 * An ECCN (or part of it, by {@code scope} and {@code paragraphs} as in
+	 * {@link EccnControl}) that a Country Chart footnote requires a license for, in
+	 * force.
+	 */
+	public record FootnoteItem(String footnote, String eccn, String scope, List<String> paragraphs, String text,
+			String citation, LocalDate effectiveFrom) {
+	}
+
+	/**
+	 * What the request says for the EAR congressional notification (15 CFR 743.6):
+	 * whether the export is to U.S. Government personnel or agencies under License
+	 * Exception GOV or for the official use of a NATO agency (null: not given).
+	 */
+	public record EarNotificationRequest(Boolean usGovernmentOrNatoAgency) {
+	}
+
+	/**
+	 * The EAR congressional-notification decision for the application's 0A501.a firearms:
+	 * {@code outcome} REQUIRED, NOT_REQUIRED or UNDETERMINED, with the value counted and
+	 * the threshold in force (null when not in force or not reached by the rules).
+	 */
+	public record EarNotification(String outcome, BigDecimal firearmsValue, BigDecimal threshold, String citation) {
+	}
+
+	/**
+	 * A fact that would decide the EAR notification: {@code itemId} null for a fact of
+	 * the request, else the item's {@code field}.
+	 */
+	public record EarNotificationMissing(String itemId, String field) {
+	}
+
 }

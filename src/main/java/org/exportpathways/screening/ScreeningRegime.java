@@ -21,6 +21,9 @@ import org.exportpathways.notification.NotificationRequest;
 import org.exportpathways.notification.NotificationResult;
 import org.exportpathways.notification.SaleCase;
 import org.exportpathways.notification.Scenario;
+import org.exportpathways.screening.ScreeningFacts.EarNotification;
+import org.exportpathways.screening.ScreeningFacts.EarNotificationMissing;
+import org.exportpathways.screening.ScreeningFacts.EarNotificationRequest;
 import org.exportpathways.screening.ScreeningFacts.ExemptionResult;
 import org.exportpathways.screening.ScreeningFacts.ItemDecision;
 import org.exportpathways.screening.ScreeningFacts.ItemMissing;
@@ -48,6 +51,12 @@ public final class ScreeningRegime implements Regime<ScreeningRequest, Screening
 	 * (unranked ones first).
 	 */
 	static final String EXEMPTION_PREFERENCE = "itar-exemption-preference";
+
+	/**
+	 * 15 CFR 743.6: the 0A501.a value notified to Congress, dated (in force only while
+	 * 743.6 was).
+	 */
+	static final String EAR_NOTIFICATION_THRESHOLD = "ear/congressional-notification/semiautomatic-firearms";
 
 	private final ReferenceData data;
 
@@ -98,6 +107,8 @@ public final class ScreeningRegime implements Regime<ScreeningRequest, Screening
 				request.temporary(), request.manufactureAbroad(), request.priorLicensedExport(),
 				(eu.dualNationalities() != null) ? StableSets.sorted(eu.dualNationalities()) : null);
 		facts.insert(transfer);
+		facts.insert(new EarNotificationRequest(eu.usGovernmentOrNatoAgency()));
+		facts.parameter("ear-notification-threshold", EAR_NOTIFICATION_THRESHOLD);
 		items.values().forEach(facts::insert);
 		catalog.controls(facts, items.values(), asOf);
 		Destination.facts(facts, transfer);
@@ -174,7 +185,30 @@ public final class ScreeningRegime implements Regime<ScreeningRequest, Screening
 									? exceptions.getOrDefault(item.id(), List.of()) : List.of(),
 							itemMissing, itemFindings.getOrDefault(item.id(), List.of())));
 		}
-		return new ScreeningResult(overall, results, notification, findings, request.asOf());
+		return new ScreeningResult(overall, results, notification, findings, request.asOf(),
+				earNotice(request, decided));
+	}
+
+	/**
+	 * The EAR notification of 0A501.a firearms, when an item is in 0A501 (15 CFR 743.6).
+	 */
+	private static ScreeningResult.EarNotice earNotice(ScreeningRequest request, Decided decided) {
+		List<EarNotification> notices = decided.all(EarNotification.class);
+		if (notices.isEmpty()) {
+			return null;
+		}
+		EarNotification n = notices.get(0);
+		Map<String, Integer> index = new HashMap<>();
+		for (int i = 0; i < request.items().size(); i++) {
+			index.put(request.items().get(i).id(), i);
+		}
+		List<String> missing = "UNDETERMINED".equals(n.outcome()) ? decided.all(EarNotificationMissing.class)
+			.stream()
+			.map((m) -> (m.itemId() == null) ? m.field() : "items[" + index.get(m.itemId()) + "]." + m.field())
+			.distinct()
+			.sorted()
+			.toList() : List.of();
+		return new ScreeningResult.EarNotice(n.outcome(), n.firearmsValue(), n.threshold(), n.citation(), missing);
 	}
 
 	private static <T> Map<String, List<String>> group(List<T> facts, Function<T, String> key,

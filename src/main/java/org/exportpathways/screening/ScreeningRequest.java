@@ -22,12 +22,16 @@ public record ScreeningRequest(LocalDate asOf, String destination, String channe
 		Boolean temporary, Boolean manufactureAbroad, Boolean priorLicensedExport, List<Item> items,
 		Sale sale) implements DecisionRequest {
 
-	/** The end user and what the request says of it. */
+	/**
+	 * The end user and what the request says of it ({@code usGovernmentOrNatoAgency}:
+	 * U.S. Government personnel or agencies under License Exception GOV, or the official
+	 * use of a NATO agency, 15 CFR 743.6).
+	 */
 	public record EndUser(String type, Boolean aukusAuthorizedUser, Boolean canadianRegistered,
 			Boolean treatyApprovedCommunity, Boolean armedForcesSupport, Boolean securityForces,
-			Set<String> dualNationalities) {
+			Set<String> dualNationalities, Boolean usGovernmentOrNatoAgency) {
 
-		public static final EndUser UNKNOWN = new EndUser(null, null, null, null, null, null, null);
+		public static final EndUser UNKNOWN = new EndUser(null, null, null, null, null, null, null, null);
 
 	}
 

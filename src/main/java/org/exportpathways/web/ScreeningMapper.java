@@ -6,6 +6,7 @@ import java.util.List;
 import org.exportpathways.api.model.CountryProfileDto;
 import org.exportpathways.api.model.CountryProfileItar1261Dto;
 import org.exportpathways.api.model.DatedFactDto;
+import org.exportpathways.api.model.EarNotificationDto;
 import org.exportpathways.api.model.EndUserDto;
 import org.exportpathways.api.model.ExporterDto;
 import org.exportpathways.api.model.FindingDto;
@@ -51,7 +52,8 @@ public class ScreeningMapper {
 								eu.getAukusAuthorizedUser(), eu.getCanadianRegistered(),
 								eu.getTreatyApprovedCommunity(), eu.getArmedForcesSupport(), eu.getSecurityForces(),
 								(eu.getDualNationalities() != null) ? StableSets.sorted(eu.getDualNationalities())
-										: null),
+										: null,
+								eu.getUsGovernmentOrNatoAgency()),
 				(ex == null) ? null
 						: new ScreeningRequest.Exporter(ex.getDdtcRegistered(), ex.getAukusAuthorizedUser()),
 				r.getTemporary(), r.getManufactureAbroad(), r.getPriorLicensedExport(),
@@ -78,6 +80,13 @@ public class ScreeningMapper {
 				NotificationMapper.ADVISORY);
 		if (r.notification() != null) {
 			dto.notification(notifications.decision(r.notification(), rulesetVersion));
+		}
+		if (r.earNotification() != null) {
+			ScreeningResult.EarNotice n = r.earNotification();
+			dto.earNotification(new EarNotificationDto(EarNotificationDto.OutcomeEnum.fromValue(n.outcome()),
+					n.citation(), n.missing())
+				.firearmsValue(n.firearmsValue())
+				.threshold(n.threshold()));
 		}
 		return dto;
 	}

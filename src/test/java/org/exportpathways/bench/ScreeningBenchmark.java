@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ScreeningBenchmark {
 
 	static final ScreeningRequest TEN_ITEMS = new ScreeningRequest(LocalDate.of(2026, 11, 25), "AU", "DCS",
-			new ScreeningRequest.EndUser("COMMERCIAL", true, null, false, null, false, Set.of("FR")),
+			new ScreeningRequest.EndUser("COMMERCIAL", true, null, false, null, false, Set.of("FR"), null),
 			new ScreeningRequest.Exporter(true, null), false, false, null,
 			List.of(usml("1", "VIII", false), usml("2", "XI", null), usml("3", "IV", true), usml("4", "XIX", false),
 					eccn("5", "9A610.x"), eccn("6", "3A001"), eccn("7", "0A606.y.1"), eccn("8", "5A002"),

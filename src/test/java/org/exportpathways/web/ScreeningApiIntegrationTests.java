@@ -48,7 +48,7 @@ class ScreeningApiIntegrationTests {
 				List.of(map("id", "wing", "usml",
 						map("category", "VIII", "paragraph", "h", "classified", false, "kind", "HARDWARE",
 								"excludedTechnologyList", false, "supplementNo1Excluded", false),
-						"value", 2000000), map("id", "bracket", "eccn", "9A610.x", "value", 1200)),
+						"value", 2000000), map("id", "trainer", "eccn", "9A610.a", "value", 1200)),
 				"sale", map("majorDefenseEquipmentValue", 0, "totalValue", 2001200, "newSalesTerritory", List.of()));
 	}
 
@@ -64,8 +64,8 @@ class ScreeningApiIntegrationTests {
 				.body("items.find { it.id == 'wing' }.findings.ruleId", hasItems("IT-JUR-001", "IT-EXM-091"))
 				.body("items.find { it.id == 'wing' }.findings.find { it.ruleId == 'IT-EXM-091' }.effectiveFrom",
 						equalTo("2024-09-01"))
-				.body("items.find { it.id == 'bracket' }.jurisdiction", equalTo("EAR"))
-				.body("items.find { it.id == 'bracket' }.outcome", equalTo("NO_LICENSE_REQUIRED"))
+				.body("items.find { it.id == 'trainer' }.jurisdiction", equalTo("EAR"))
+				.body("items.find { it.id == 'trainer' }.outcome", equalTo("NO_LICENSE_REQUIRED"))
 				.body("notification.outcome", equalTo("NOT_REQUIRED"))
 				.body("notification.section", equalTo("36(c)"))
 				.body("findings.ruleId", hasItem("EA-DEC-005"))
@@ -78,9 +78,9 @@ class ScreeningApiIntegrationTests {
 			screen(aukusTransfer("2024-04-18")).statusCode(200)
 				.body("outcome", equalTo("LICENSE_REQUIRED"))
 				.body("items.find { it.id == 'wing' }.licenseType", equalTo("DSP-5"))
-				.body("items.find { it.id == 'bracket' }.outcome", equalTo("LICENSE_REQUIRED"))
-				.body("items.find { it.id == 'bracket' }.licenseExceptions.code", hasItems("STA", "LVS", "RPL"))
-				.body("items.find { it.id == 'bracket' }.licenseExceptions.find { it.code == 'STA' }.conditions",
+				.body("items.find { it.id == 'trainer' }.outcome", equalTo("LICENSE_REQUIRED"))
+				.body("items.find { it.id == 'trainer' }.licenseExceptions.code", hasItems("STA", "LVS", "RPL"))
+				.body("items.find { it.id == 'trainer' }.licenseExceptions.find { it.code == 'STA' }.conditions",
 						hasItem(containsString("740.20(g)")));
 		}
 
@@ -111,6 +111,89 @@ class ScreeningApiIntegrationTests {
 				.statusCode(200)
 				.body("outcome", equalTo("NO_LICENSE_REQUIRED"))
 				.body("notification", nullValue());
+		}
+
+	}
+
+	/**
+	 * EAR depth (issue 8): paragraphs, part 742 reasons, chart footnotes, 15 CFR 743.6.
+	 */
+	@Nested
+	class EarDepth {
+
+		static Map<String, Object> rifles(String asOf, String destination, Object usGovernmentOrNato, Object value) {
+			Map<String, Object> rifle = (value != null) ? map("id", "rifles", "eccn", "0A501.a", "value", value)
+					: map("id", "rifles", "eccn", "0A501.a");
+			Map<String, Object> endUser = (usGovernmentOrNato != null)
+					? map("type", "GOVERNMENT", "usGovernmentOrNatoAgency", usGovernmentOrNato)
+					: map("type", "GOVERNMENT");
+			return map("asOf", asOf, "destination", destination, "channel", "DCS", "endUser", endUser, "items",
+					List.of(rifle));
+		}
+
+		@Test
+		void anEccnWithoutItsParagraphIsUndeterminedNamingTheParagraph() {
+			screen(map("asOf", "2026-11-25", "destination", "DE", "channel", "DCS", "items",
+					List.of(map("id", "sight", "eccn", "0A504"))))
+				.statusCode(200)
+				.body("outcome", equalTo("UNDETERMINED"))
+				.body("items[0].missing", hasItem("items[0].eccn: give the paragraph"))
+				.body("items[0].findings.ruleId", hasItem("EA-SCP-004"));
+		}
+
+		@Test
+		void encryptionNeedsALicenseEverywhereButCanada() {
+			screen(map("asOf", "2026-11-25", "destination", "AU", "channel", "DCS", "items",
+					List.of(map("id", "enc", "eccn", "5A002.a"))))
+				.statusCode(200)
+				.body("outcome", equalTo("LICENSE_REQUIRED"))
+				.body("items[0].findings.ruleId", hasItem("EA-NCR-007"));
+			screen(map("asOf", "2026-11-25", "destination", "CA", "channel", "DCS", "items",
+					List.of(map("id", "enc", "eccn", "5A002.a"))))
+				.statusCode(200)
+				.body("outcome", equalTo("NO_LICENSE_REQUIRED"))
+				.body("items[0].findings.ruleId", hasItem("EA-NCR-008"));
+		}
+
+		@Test
+		void australiaStillNeedsALicenseForRiflesUnderTheChartFootnote() {
+			screen(rifles("2026-11-25", "AU", false, 1000)).statusCode(200)
+				.body("outcome", equalTo("LICENSE_REQUIRED"))
+				.body("items[0].findings.ruleId", hasItem("EA-FTN-001"))
+				.body("earNotification.outcome", equalTo("NOT_REQUIRED"));
+		}
+
+		@Test
+		void semiautomaticFirearmsOfFourMillionToMexicoAreNotifiedWhile7436IsInForce() {
+			screen(rifles("2022-07-17", "MX", false, 4000000)).statusCode(200)
+				.body("earNotification.outcome", equalTo("NOT_REQUIRED"))
+				.body("findings.ruleId", hasItem("EA-CN-001"));
+			screen(rifles("2022-07-18", "MX", false, 4000000)).statusCode(200)
+				.body("earNotification.outcome", equalTo("REQUIRED"))
+				.body("earNotification.firearmsValue", equalTo(4000000))
+				.body("earNotification.threshold", equalTo(4000000))
+				.body("earNotification.citation", equalTo("15 CFR 743.6"))
+				.body("findings.ruleId", hasItems("EA-CN-004", "EA-CN-007"));
+			screen(rifles("2025-09-30", "MX", false, 4000000)).statusCode(200)
+				.body("earNotification.outcome", equalTo("NOT_REQUIRED"));
+		}
+
+		@Test
+		void anUnknownValueOrEndUserLeavesTheNotificationUndetermined() {
+			screen(rifles("2023-01-10", "MX", false, null)).statusCode(200)
+				.body("earNotification.outcome", equalTo("UNDETERMINED"))
+				.body("earNotification.missing", equalTo(List.of("items[0].value")));
+			screen(rifles("2023-01-10", "MX", null, 4000000)).statusCode(200)
+				.body("earNotification.outcome", equalTo("UNDETERMINED"))
+				.body("earNotification.missing", equalTo(List.of("endUser.usGovernmentOrNatoAgency")));
+		}
+
+		@Test
+		void noFirearmNoEarNotification() {
+			screen(map("asOf", "2023-01-10", "destination", "MX", "channel", "DCS", "items",
+					List.of(map("id", "b", "ear99", true))))
+				.statusCode(200)
+				.body("earNotification", nullValue());
 		}
 
 	}
