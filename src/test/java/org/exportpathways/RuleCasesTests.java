@@ -240,6 +240,9 @@ class RuleCasesTests {
 					.toList());
 		v.put("outcome", r.outcome().name());
 		v.put("notification", (r.notification() != null) ? r.notification().outcome().name() : null);
+		v.put("notificationSection", (r.notification() != null) ? r.notification().section() : null);
+		v.put("notificationReviewPeriodDays", (r.notification() != null) ? r.notification().reviewPeriodDays() : null);
+		v.put("notificationMissing", (r.notification() != null) ? r.notification().missing() : List.of());
 		Map<String, Object> items = new LinkedHashMap<>();
 		for (ScreeningResult.ItemResult i : r.items()) {
 			Map<String, Object> item = findings(i.findings());
