@@ -118,6 +118,7 @@ public final class QualificationRegime implements Regime<QualificationRequest, Q
 		thresholdChoices(a).forEach(facts::insert);
 		facts.parameter("micro-purchase-threshold", P + "micro-purchase-threshold");
 		facts.parameter("berry-small-purchase", P + "berry-small-purchase-threshold");
+		facts.parameter("simplified-acquisition-threshold", P + "simplified-acquisition-threshold");
 	}
 
 	/**
