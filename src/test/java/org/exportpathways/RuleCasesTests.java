@@ -251,6 +251,9 @@ class RuleCasesTests {
 		else {
 			v.put("earNotification", null);
 		}
+		v.put("notificationSection", (r.notification() != null) ? r.notification().section() : null);
+		v.put("notificationReviewPeriodDays", (r.notification() != null) ? r.notification().reviewPeriodDays() : null);
+		v.put("notificationMissing", (r.notification() != null) ? r.notification().missing() : List.of());
 		Map<String, Object> items = new LinkedHashMap<>();
 		for (ScreeningResult.ItemResult i : r.items()) {
 			Map<String, Object> item = findings(i.findings());

@@ -20,9 +20,25 @@ public record Parameter(String id, String description, String unit, List<Referen
 
 	/**
 	 * A value from {@code effectiveFrom}. {@code baseYear} is the year the amount was
-	 * last set, for index what-ifs (defaults to the year of {@code effectiveFrom}).
+	 * last set, for index what-ifs (defaults to the year of {@code effectiveFrom});
+	 * {@code inForceBefore}: the value was in force before {@code effectiveFrom}, whose
+	 * date is not when it took effect (see {@link #since()}).
 	 */
-	public record Value(LocalDate effectiveFrom, BigDecimal value, int baseYear) {
+	public record Value(LocalDate effectiveFrom, BigDecimal value, int baseYear, boolean inForceBefore) {
+
+		public Value(LocalDate effectiveFrom, BigDecimal value, int baseYear) {
+			this(effectiveFrom, value, baseYear, false);
+		}
+
+		/**
+		 * The date the value took effect, to report: null when the value was already in
+		 * force before {@code effectiveFrom} (marked {@code in_force_before}: the date is
+		 * where the bundle's data begins, not when the law set the value).
+		 */
+		public LocalDate since() {
+			return inForceBefore ? null : effectiveFrom;
+		}
+
 	}
 
 	/** The value in force on {@code date}, if any. */

@@ -396,10 +396,22 @@ public final class ReferenceDataLoader {
 			previous = from;
 			Object v = e.getValue();
 			Integer baseYear = null;
+			boolean inForceBefore = false;
 			if (v instanceof Map<?, ?> m) {
-				checkKeys(where + " value " + from, (Map<String, Object>) m, Set.of("value", "base_year", "note"),
-						Set.of("value"));
+				checkKeys(where + " value " + from, (Map<String, Object>) m,
+						Set.of("value", "base_year", "note", "in_force_before"), Set.of("value"));
 				baseYear = (m.get("base_year") != null) ? Integer.valueOf(String.valueOf(m.get("base_year"))) : null;
+				if (m.get("in_force_before") != null) {
+					if (!(m.get("in_force_before") instanceof Boolean b)) {
+						throw new RuleBundleException(
+								where + ": in_force_before at " + from + " must be true or false");
+					}
+					if (b && !list.isEmpty()) {
+						throw new RuleBundleException(where + ": in_force_before at " + from
+								+ " is allowed on the first value only (a later value's date is when it took effect)");
+					}
+					inForceBefore = b;
+				}
 				v = m.get("value");
 			}
 			BigDecimal amount = null;
@@ -411,7 +423,7 @@ public final class ReferenceDataLoader {
 					throw new RuleBundleException(where + ": value at " + from + " is not a number: " + v);
 				}
 			}
-			list.add(new Parameter.Value(from, amount, (baseYear != null) ? baseYear : from.getYear()));
+			list.add(new Parameter.Value(from, amount, (baseYear != null) ? baseYear : from.getYear(), inForceBefore));
 		}
 		if (list.isEmpty()) {
 			throw new RuleBundleException(where + ": no values");

@@ -105,7 +105,7 @@ public final class ThresholdResolver {
 				}
 			}
 			out.add(new Threshold(channel, slot.tier(), slot.kind(), amount, statutory, slot.parameter().citation(),
-					v.effectiveFrom(), slot.parameter().id(), basis));
+					v.since(), slot.parameter().id(), basis));
 		}
 		return out;
 	}

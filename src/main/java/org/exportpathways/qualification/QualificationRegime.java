@@ -118,6 +118,7 @@ public final class QualificationRegime implements Regime<QualificationRequest, Q
 		thresholdChoices(a).forEach(facts::insert);
 		facts.parameter("micro-purchase-threshold", P + "micro-purchase-threshold");
 		facts.parameter("berry-small-purchase", P + "berry-small-purchase-threshold");
+		facts.parameter("simplified-acquisition-threshold", P + "simplified-acquisition-threshold");
 	}
 
 	/**
@@ -137,18 +138,18 @@ public final class QualificationRegime implements Regime<QualificationRequest, Q
 		Parameter old = data.parameter(P + "buy-american/" + legacy);
 		Optional<Parameter.Value> before = old.at(a.asOf());
 		if (before.isPresent()) {
-			out.add(new ContentThreshold(before.get().value(), old.citation(), before.get().effectiveFrom(),
+			out.add(new ContentThreshold(before.get().value(), old.citation(), before.get().since(),
 					old.endOf(a.asOf()), "standard"));
 		}
 		else {
 			Parameter p = data.parameter(P + "buy-american/" + table);
 			p.at(delivery)
-				.ifPresent((v) -> out.add(new ContentThreshold(v.value(), p.citation(), v.effectiveFrom(),
-						p.endOf(delivery), "standard")));
+				.ifPresent((v) -> out
+					.add(new ContentThreshold(v.value(), p.citation(), v.since(), p.endOf(delivery), "standard")));
 		}
 		Parameter fallback = data.parameter(P + "buy-american/fallback-threshold");
 		fallback.at(a.asOf())
-			.ifPresent((v) -> out.add(new ContentThreshold(v.value(), fallback.citation(), v.effectiveFrom(),
+			.ifPresent((v) -> out.add(new ContentThreshold(v.value(), fallback.citation(), v.since(),
 					fallback.endOf(a.asOf()), "fallback")));
 		return out;
 	}
@@ -182,7 +183,7 @@ public final class QualificationRegime implements Regime<QualificationRequest, Q
 				.stream()
 				.filter((v) -> v.value() != null)
 				.forEach((v) -> out.add(new DatedValue("domestic-content-threshold-choice", p.id(), v.value(),
-						p.citation(), v.effectiveFrom())));
+						p.citation(), v.since())));
 		}
 		return out;
 	}

@@ -50,11 +50,45 @@ final class TransferSale {
 				itemsValue = itemsValue.add(item.value());
 			}
 		}
+		if (manufacturingAgreement(r)) {
+			return new SaleCase(Channel.MANUFACTURING_AGREEMENT, r.destination(), r.asOf(),
+					s.majorDefenseEquipmentValue(), s.totalValue(),
+					(s.totalValue() == null && itemsValue.signum() > 0) ? itemsValue : null,
+					s.designAndConstructionValue(), null, StableSets.sorted(categories), significantEquipment(r),
+					(s.newSalesTerritory() != null) ? StableSets.sorted(s.newSalesTerritory()) : null, null);
+		}
 		return new SaleCase(Channel.valueOf(r.channel()), r.destination(), r.asOf(), s.majorDefenseEquipmentValue(),
 				s.totalValue(), (s.totalValue() == null && itemsValue.signum() > 0) ? itemsValue : null,
 				s.designAndConstructionValue(), "DCS".equals(r.channel()) ? firearmsValue(r, data) : null,
 				StableSets.sorted(categories), null,
 				(s.newSalesTerritory() != null) ? StableSets.sorted(s.newSalesTerritory()) : null, null);
+	}
+
+	/**
+	 * Whether the transfer is approved as a manufacturing license agreement (22 CFR part
+	 * 124): a commercial (DCS) transfer that involves manufacture abroad, whose
+	 * congressional review is section 36(d) (22 U.S.C. 2776(d)(1); 22 CFR 124.11), not
+	 * the dollar tests of 36(c).
+	 */
+	static boolean manufacturingAgreement(ScreeningRequest r) {
+		return "DCS".equals(r.channel()) && Boolean.TRUE.equals(r.manufactureAbroad());
+	}
+
+	/**
+	 * Whether the USML items include significant military equipment: true when one is,
+	 * false when none is and every one says so, null (unknown) otherwise.
+	 */
+	static Boolean significantEquipment(ScreeningRequest r) {
+		boolean unknown = false;
+		for (ScreeningRequest.Item item : r.items()) {
+			if (item.usml() != null) {
+				if (Boolean.TRUE.equals(item.usml().sme())) {
+					return Boolean.TRUE;
+				}
+				unknown |= item.usml().sme() == null;
+			}
+		}
+		return unknown ? null : Boolean.FALSE;
 	}
 
 	/**
@@ -86,6 +120,7 @@ final class TransferSale {
 		return missing.stream().map((f) -> switch (f) {
 			case "firearmsValue" -> "items[].usml.paragraph and items[].value (Category I items)";
 			case "usmlCategories" -> "items[].usml.category";
+			case "significantMilitaryEquipment" -> "items[].usml.sme";
 			default -> "sale." + f;
 		}).distinct().toList();
 	}

@@ -173,9 +173,14 @@ public class NotificationMapper {
 	}
 
 	private static AppliedThresholdDto threshold(Threshold t) {
-		return new AppliedThresholdDto(ThresholdTierDto.fromValue(t.tier().name()),
+		AppliedThresholdDto dto = new AppliedThresholdDto(ThresholdTierDto.fromValue(t.tier().name()),
 				ThresholdKindDto.fromValue(t.kind().name()), t.amount(), t.statutoryAmount(), t.citation(),
 				t.effectiveFrom(), t.parameter(), t.basis());
+		if (t.effectiveFrom() == null) {
+			dto.note("In force before the bundle's coverage; the date the law set this amount is not confirmed, "
+					+ "so no effectiveFrom is given.");
+		}
+		return dto;
 	}
 
 	private static List<TriggeredTestDto> triggered(List<ThresholdTest> tests) {

@@ -25,6 +25,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 /** The notifications API against the real application on a random port. */
@@ -72,6 +73,27 @@ class NotificationApiIntegrationTests {
 				.body("rulesetVersion", matchesPattern("\\d+\\.\\d+\\.\\d+\\+sha256\\.[0-9a-f]{12}"))
 				.body("asOf", equalTo("2026-11-25"))
 				.body("advisory", startsWith("Advisory only"));
+		}
+
+		@Test
+		void aThresholdReportsTheDateItTookEffectNotTheCoverageStart() {
+			evaluate(map("channel", "FMS", "recipient", "IN", "asOf", "2026-11-25", "majorDefenseEquipmentValue",
+					14000000, "totalValue", 14000000, "designAndConstructionValue", 0, "newSalesTerritory", List.of()))
+				.statusCode(200)
+				.body("thresholds.find { it.tier == 'STANDARD' && it.kind == 'MAJOR_DEFENSE_EQUIPMENT' }.effectiveFrom",
+						nullValue())
+				.body("thresholds.find { it.tier == 'STANDARD' && it.kind == 'MAJOR_DEFENSE_EQUIPMENT' }.note",
+						containsString("In force before the bundle's coverage"))
+				.body("findings.find { it.ruleId == 'CN-REV-002' }.effectiveFrom", nullValue());
+			// P.L. 107-228 sec. 1405(a)(2), Sept. 30, 2002, set the NATO+5 amounts: that
+			// date is reported
+			evaluate(map("channel", "FMS", "recipient", "DE", "asOf", "2026-11-25", "majorDefenseEquipmentValue",
+					25000000, "totalValue", 25000000, "designAndConstructionValue", 0, "newSalesTerritory", List.of()))
+				.statusCode(200)
+				.body("thresholds.find { it.tier == 'NATO_PLUS_5' && it.kind == 'MAJOR_DEFENSE_EQUIPMENT' }.effectiveFrom",
+						equalTo("2002-09-30"))
+				.body("thresholds.find { it.tier == 'NATO_PLUS_5' && it.kind == 'MAJOR_DEFENSE_EQUIPMENT' }.note",
+						nullValue());
 		}
 
 		@Test

@@ -74,6 +74,36 @@ class ScreeningApiIntegrationTests {
 		}
 
 		@Test
+		void manufactureAbroadOfSignificantMilitaryEquipmentIsA36dCaseUnderAnMlaWithNoDollarFloor() {
+			Map<String, Object> body = map("asOf", "2026-11-25", "destination", "IN", "channel", "DCS", "temporary",
+					false, "manufactureAbroad", true, "items",
+					List.of(map("id", "kit", "usml",
+							map("category", "IV", "sme", true, "classified", false, "kind", "TECHNICAL_DATA"), "value",
+							1)));
+			screen(body).statusCode(200)
+				.body("items[0].licenseType", equalTo("MLA"))
+				.body("items[0].findings.ruleId", hasItem("IT-LIC-006"))
+				.body("items[0].findings.ruleId", not(hasItem("IT-LIC-004")))
+				.body("notification.outcome", equalTo("REQUIRED"))
+				.body("notification.section", equalTo("36(d)"))
+				.body("notification.reviewPeriodDays", equalTo(30))
+				.body("notification.findings.ruleId", hasItem("CN-DEC-031"));
+		}
+
+		@Test
+		void manufactureAbroadWithAnItemOfUnknownSignificanceNamesUsmlSme() {
+			Map<String, Object> body = map("asOf", "2026-11-25", "destination", "JP", "channel", "DCS", "temporary",
+					false, "manufactureAbroad", true, "items",
+					List.of(map("id", "kit", "usml", map("category", "IV", "classified", false, "kind", "HARDWARE"))));
+			screen(body).statusCode(200)
+				.body("items[0].licenseType", equalTo("MLA"))
+				.body("notification.outcome", equalTo("UNDETERMINED"))
+				.body("notification.section", equalTo("36(d)"))
+				.body("notification.reviewPeriodDays", equalTo(15))
+				.body("notification.missing", equalTo(List.of("items[].usml.sme")));
+		}
+
+		@Test
 		void theSameTransferBeforeBothAukusRulesNeedsLicensesForBothItems() {
 			screen(aukusTransfer("2024-04-18")).statusCode(200)
 				.body("outcome", equalTo("LICENSE_REQUIRED"))

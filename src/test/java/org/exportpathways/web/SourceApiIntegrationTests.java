@@ -79,6 +79,45 @@ class SourceApiIntegrationTests {
 		}
 
 		@Test
+		void specialtyMetalBoughtAsSuchFromAQualifyingCountryDoesNotComplyAboveTheSimplifiedThreshold() {
+			qualify(map("asOf", "2026-11-25", "supplierCountry", "SE", "manufactureCountry", "SE", "productKind",
+					"SPECIALTY_METAL", "buyer", "DOD", "contractValue", 350001))
+				.statusCode(200)
+				.body("specialtyMetals.status", equalTo("NOT_COMPLIANT"))
+				.body("findings.find { it.ruleId == 'PR-SM-004' }.citation", containsString("252.225-7008(b)"));
+			qualify(map("asOf", "2026-11-25", "supplierCountry", "SE", "manufactureCountry", "SE", "productKind",
+					"SPECIALTY_METAL", "buyer", "DOD", "contractValue", 350000))
+				.statusCode(200)
+				.body("specialtyMetals.status", equalTo("EXEMPT"))
+				.body("findings.find { it.ruleId == 'PR-SM-006' }.message",
+						containsString("simplified acquisition threshold of $350,000"))
+				.body("findings.find { it.ruleId == 'PR-SM-006' }.effectiveFrom", equalTo("2025-10-01"));
+		}
+
+		@Test
+		void dodUseOutsideTheUnitedStatesNamesTheBalanceOfPaymentsProgram() {
+			qualify(map("asOf", "2026-11-25", "supplierCountry", "IN", "manufactureCountry", "IN", "productKind",
+					"END_PRODUCT", "buyer", "DOD", "commercialOffTheShelf", false, "domesticComponentShare", 0,
+					"qualifyingCountryComponentShare", 0, "deliveryYear", 2026, "placeOfUse", "OUTSIDE",
+					"contractValue", 5000000, "containsSpecialtyMetal", false))
+				.statusCode(200)
+				.body("buyAmerican.status", equalTo("EXEMPT"))
+				.body("buyAmerican.exceptions.citation", hasItem(containsString("DFARS 225.7500(a)")))
+				.body("findings.find { it.ruleId == 'PR-BA-056' }.citation", containsString("DFARS 225.7501"));
+		}
+
+		@Test
+		void berrySaysItsOwnThresholdNotTheSimplifiedOne() {
+			qualify(map("asOf", "2026-11-25", "supplierCountry", "IT", "manufactureCountry", "IT", "productKind",
+					"FOOD", "buyer", "DOD", "contractValue", 150000))
+				.statusCode(200)
+				.body("berry.status", equalTo("EXEMPT"))
+				.body("findings.find { it.ruleId == 'PR-BY-002' }.message",
+						containsString("the small-purchase threshold 4862(h) itself sets"))
+				.body("findings.find { it.ruleId == 'PR-BY-002' }.effectiveFrom", org.hamcrest.Matchers.nullValue());
+		}
+
+		@Test
 		void unknownFactsAreNamedNotAssumed() {
 			qualify(map("supplierCountry", "GB", "productKind", "END_PRODUCT", "buyer", "DOD")).statusCode(200)
 				.body("buyAmerican.status", equalTo("UNDETERMINED"))
