@@ -27,7 +27,7 @@ class ProblemErrorController implements ErrorController {
 		Problems kind = Problems.of(status);
 		SecurityHeadersFilter.apply(response);
 		response.resetBuffer();
-		kind.write(response, status, kind.documentation(), null, null);
+		kind.write(response, status, kind.documentation(), Problems.containerError(status), null);
 	}
 
 }

@@ -23,7 +23,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			response.resetBuffer();
 			SecurityHeadersFilter.apply(response);
 			Problems kind = Problems.of(status);
-			kind.write(response, status, kind.documentation(), null, null);
+			kind.write(response, status, kind.documentation(), Problems.containerError(status), null);
 		}
 		catch (IOException | IllegalStateException ex) {
 			// the response is gone; nothing more to say

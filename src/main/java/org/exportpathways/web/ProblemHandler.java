@@ -141,7 +141,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 			return new InputError(path(n), "null is not allowed here (leave the field out when it is unknown)");
 		}
 		if (t instanceof UnrecognizedPropertyException u) {
-			return new InputError(path(u), "unknown field '" + u.getPropertyName() + "' (nothing is ignored silently)");
+			return new InputError(path(u), "not a field of the contract (nothing is ignored silently)");
 		}
 		if (t instanceof InvalidFormatException f) {
 			return new InputError(path(f), "not a valid " + typeName(f.getTargetType()));

@@ -111,6 +111,20 @@ public enum Problems {
 		return null;
 	}
 
+	/**
+	 * What a 400 or 413 raised outside the controllers names: the request itself (the
+	 * other statuses need no field).
+	 */
+	static InputError containerError(int status) {
+		if (status == 400) {
+			return new InputError("$", "the request line, path or headers could not be processed");
+		}
+		if (status == 413) {
+			return new InputError("$", "the request is too large");
+		}
+		return null;
+	}
+
 	/** At most this many field errors are listed; {@code detail} gives the count. */
 	static final int MAX_ERRORS = 100;
 

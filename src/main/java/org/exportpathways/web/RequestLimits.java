@@ -20,8 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param integerDigits most digits before the decimal point of a number
  * @param decimals most digits after the decimal point of a number
  * @param concurrentSimulations simulations running at once (0: half the cores, at least
- * one); the next one waits {@code simulationWaitMillis}, then is refused with 503
+ * one); the next ones wait their turn (at most {@code simulationQueue} of them, at most
+ * {@code simulationWaitMillis} each), else are refused with 503
  * @param simulationWaitMillis how long a simulation waits for its turn
+ * @param simulationQueue simulations waiting for a turn at most; one more is refused at
+ * once
  */
 @ConfigurationProperties("exportpathways.limits")
 public record RequestLimits(@DefaultValue("262144") long bodyBytes, @DefaultValue("16777216") long simulationBodyBytes,
@@ -29,11 +32,12 @@ public record RequestLimits(@DefaultValue("262144") long bodyBytes, @DefaultValu
 		@DefaultValue("20") int simulationScenarios, @DefaultValue("32") int jsonDepth,
 		@DefaultValue("10000") int stringLength, @DefaultValue("32") int numberLength,
 		@DefaultValue("15") int integerDigits, @DefaultValue("6") int decimals,
-		@DefaultValue("0") int concurrentSimulations, @DefaultValue("2000") long simulationWaitMillis) {
+		@DefaultValue("0") int concurrentSimulations, @DefaultValue("30000") long simulationWaitMillis,
+		@DefaultValue("32") int simulationQueue) {
 
 	/** The limits when nothing is configured. */
 	public static RequestLimits defaults() {
-		return new RequestLimits(262144, 16777216, 1000, 20000, 20, 32, 10000, 32, 15, 6, 0, 2000);
+		return new RequestLimits(262144, 16777216, 1000, 20000, 20, 32, 10000, 32, 15, 6, 0, 30000, 32);
 	}
 
 	/** Simulations allowed at once. */

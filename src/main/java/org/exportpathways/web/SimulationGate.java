@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * Fair sharing: at most {@link RequestLimits#simulationPermits()} simulations run at once
  * (their sales are decided on the decision executor, whose threads are fewer than the
- * cores), so single decisions, answered on the request threads, always find a core. A
- * simulation that waits {@code simulation-wait-millis} without a slot is refused with 503
+ * cores), so single decisions, answered on the request threads, always find a core. The
+ * others wait their turn in order; one that finds {@code simulation-queue} waiting
+ * already, or waits {@code simulation-wait-millis} without a slot, is refused with 503
  * and {@code Retry-After}.
  */
 @Component
@@ -20,12 +21,18 @@ class SimulationGate {
 
 	private final long waitMillis;
 
+	private final int queue;
+
 	SimulationGate(RequestLimits limits) {
 		this.slots = new Semaphore(limits.simulationPermits(), true);
 		this.waitMillis = limits.simulationWaitMillis();
+		this.queue = limits.simulationQueue();
 	}
 
 	<T> T run(Supplier<T> simulation) {
+		if (this.slots.getQueueLength() >= this.queue) {
+			throw new BusyException(5);
+		}
 		boolean acquired;
 		try {
 			acquired = this.slots.tryAcquire(this.waitMillis, TimeUnit.MILLISECONDS);
@@ -35,7 +42,7 @@ class SimulationGate {
 			acquired = false;
 		}
 		if (!acquired) {
-			throw new BusyException(Math.max(1, (int) Math.ceil(this.waitMillis / 1000.0)));
+			throw new BusyException(5);
 		}
 		try {
 			return simulation.get();

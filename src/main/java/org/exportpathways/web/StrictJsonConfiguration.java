@@ -207,6 +207,14 @@ public class StrictJsonConfiguration {
 		@Override
 		public Set<Object> deserialize(JsonParser p, DeserializationContext ctxt) {
 			List<Object> list = ctxt.readValue(p, listType);
+			for (int i = 0; i < list.size(); i++) {
+				if (list.get(i) == null) {
+					LimitedInputException ex = new LimitedInputException(p,
+							"null is not allowed here (leave the field out when it is unknown)", null);
+					ex.prependPath(list, i);
+					throw ex;
+				}
+			}
 			Set<Object> set = new LinkedHashSet<>(list);
 			if (set.size() < list.size()) {
 				throw new LimitedInputException(p, "items must be unique: " + (list.size() - set.size())
