@@ -84,13 +84,15 @@ public class EngineConfiguration {
 
 	/**
 	 * The application's bounded pool for batch decisions
-	 * ({@code exportpathways.decision-threads}, default one per core;
+	 * ({@code exportpathways.decision-threads}, default one per core but one;
 	 * {@code exportpathways.decision-queue} tasks waiting at most).
 	 */
 	@Bean(destroyMethod = "close")
 	DecisionExecutor decisionExecutor(@Value("${exportpathways.decision-threads:0}") int threads,
 			@Value("${exportpathways.decision-queue:1024}") int queue) {
-		int n = (threads > 0) ? threads : Runtime.getRuntime().availableProcessors();
+		// one core is left to single decisions (answered on the request threads), so a
+		// simulation cannot starve them (README, "Limits")
+		int n = (threads > 0) ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 		return new DecisionExecutor(n, queue);
 	}
 

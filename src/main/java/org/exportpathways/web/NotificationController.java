@@ -37,8 +37,15 @@ public class NotificationController implements NotificationsApi {
 
 	private final SimulationUpload upload;
 
+	private final SimulationGate gate;
+
+	private final DecisionMetrics metrics;
+
 	NotificationController(Kernel kernel, NotificationRegime notifications, SimulationService simulations,
-			NotificationMapper mapper, RulesetVersion version, SimulationUpload upload) {
+			NotificationMapper mapper, RulesetVersion version, SimulationUpload upload, SimulationGate gate,
+			DecisionMetrics metrics) {
+		this.gate = gate;
+		this.metrics = metrics;
 		this.kernel = kernel;
 		this.notifications = notifications;
 		this.simulations = simulations;
@@ -49,10 +56,12 @@ public class NotificationController implements NotificationsApi {
 
 	@Override
 	public ResponseEntity<NotificationDecisionDto> evaluateNotification(NotificationRequestDto request) {
-		return ResponseEntity.ok(mapper.decision(
-				kernel.decide(notifications,
-						new NotificationRequest(mapper.sale(request), mapper.scenario(request.getScenario()))),
-				version.value()));
+		return ResponseEntity
+			.ok(metrics.timed("notification",
+					() -> mapper.decision(kernel.decide(notifications,
+							new NotificationRequest(mapper.sale(request), mapper.scenario(request.getScenario()))),
+							version.value()),
+					NotificationDecisionDto::getOutcome));
 	}
 
 	/**
@@ -64,9 +73,11 @@ public class NotificationController implements NotificationsApi {
 	@PostMapping(path = PATH_SIMULATE_NOTIFICATIONS, consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
 	public ResponseEntity<SimulationResponseDto> simulateNotifications(SimulationRequestDto request) {
-		SimulationService.Result result = simulations.simulate(mapper.sales(request),
-				request.getScenarios().stream().map(mapper::scenario).toList());
-		return ResponseEntity.ok(mapper.simulation(result, version.value()));
+		return ResponseEntity.ok(gate.run(() -> metrics.timed("simulation", () -> {
+			SimulationService.Result result = simulations.simulate(mapper.sales(request),
+					request.getScenarios().stream().map(mapper::scenario).toList());
+			return mapper.simulation(result, version.value());
+		}, (r) -> "DONE")));
 	}
 
 	/**
@@ -78,7 +89,7 @@ public class NotificationController implements NotificationsApi {
 	public ResponseEntity<SimulationResponseDto> simulateNotificationsUpload(@RequestPart("sales") MultipartFile sales,
 			@RequestPart("scenarios") String scenarios, @RequestParam(name = "asOf",
 					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-		return simulateNotifications(upload.read(sales, scenarios, asOf));
+		return simulateNotifications(upload.read(sales, scenarios, Dates.fourDigitYear(asOf, "asOf")));
 	}
 
 }

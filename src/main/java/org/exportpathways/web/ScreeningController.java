@@ -31,8 +31,11 @@ public class ScreeningController implements TransfersApi, CountriesApi {
 
 	private final RulesetVersion version;
 
+	private final DecisionMetrics metrics;
+
 	public ScreeningController(Kernel kernel, ScreeningRegime screening, CountryProfileService profiles,
-			ScreeningMapper mapper, RulesetVersion version) {
+			ScreeningMapper mapper, RulesetVersion version, DecisionMetrics metrics) {
+		this.metrics = metrics;
 		this.kernel = kernel;
 		this.screening = screening;
 		this.profiles = profiles;
@@ -42,13 +45,15 @@ public class ScreeningController implements TransfersApi, CountriesApi {
 
 	@Override
 	public ResponseEntity<ScreeningResponseDto> screenTransfer(ScreeningRequestDto request) {
-		return ResponseEntity.ok(mapper.response(kernel.decide(screening, mapper.request(request)), version.value()));
+		return ResponseEntity.ok(metrics.timed("screening",
+				() -> mapper.response(kernel.decide(screening, mapper.request(request)), version.value()),
+				ScreeningResponseDto::getOutcome));
 	}
 
 	@Override
 	public ResponseEntity<CountryProfileDto> getCountryProfile(String code, LocalDate asOf) {
-		return ResponseEntity
-			.ok(mapper.profile(profiles.profile(code, (asOf != null) ? asOf : mapper.today()), version.value()));
+		LocalDate date = (asOf != null) ? Dates.fourDigitYear(asOf, "asOf") : mapper.today();
+		return ResponseEntity.ok(mapper.profile(profiles.profile(code, date), version.value()));
 	}
 
 }

@@ -79,9 +79,12 @@ class SimulationUpload {
 
 	private final SpringValidatorAdapter validator;
 
-	SimulationUpload(JsonMapper json, Validator validator) {
+	private final RequestLimits limits;
+
+	SimulationUpload(JsonMapper json, Validator validator, RequestLimits limits) {
 		this.json = json;
 		this.validator = new SpringValidatorAdapter(validator);
+		this.limits = limits;
 	}
 
 	/**
@@ -92,7 +95,8 @@ class SimulationUpload {
 		List<InputError> errors = new ArrayList<>();
 		SimulationRequestDto request = new SimulationRequestDto().asOf(asOf);
 		request.setScenarios(scenarios(scenarios, errors));
-		request.setSales(sales(sales, errors));
+		request.setSales(sales(sales, errors, this.limits.simulationSales()));
+		BatchLimitAdvice.check(request, this.limits);
 		if (errors.isEmpty()) {
 			BeanPropertyBindingResult result = new BeanPropertyBindingResult(request, "simulationRequestDto");
 			validator.validate(request, result);
@@ -124,7 +128,7 @@ class SimulationUpload {
 		}
 	}
 
-	private static List<SimulationSaleDto> sales(MultipartFile file, List<InputError> errors) {
+	private static List<SimulationSaleDto> sales(MultipartFile file, List<InputError> errors, int maxSales) {
 		if (file.isEmpty()) {
 			errors.add(new InputError("sales", "the CSV file is empty (a header row is required)"));
 			return null;
@@ -138,19 +142,25 @@ class SimulationUpload {
 				return sales;
 			}
 			do {
+				if (sales.size() == maxSales) {
+					// one more than the limit: BatchLimitAdvice.check refuses it, without
+					// reading the rest
+					sales.add(null);
+					break;
+				}
 				cells.row(sales.size(), rows.currentLocation().getLineNr());
 				try {
 					sales.add(rows.nextValue());
 				}
 				catch (StreamReadException ex) {
-					cells.add(null, ex.getOriginalMessage());
+					cells.add(null, "not a valid CSV row");
 					sales.add(null);
 				}
 			}
 			while (rows.hasNextValue());
 		}
 		catch (JacksonException ex) {
-			errors.add(new InputError("sales", "not a valid CSV file: " + ex.getOriginalMessage()));
+			errors.add(new InputError("sales", "not a valid CSV file"));
 		}
 		catch (IOException ex) {
 			errors.add(new InputError("sales", "the CSV file could not be read"));
@@ -213,7 +223,7 @@ class SimulationUpload {
 		}
 
 		private Object bad(DeserializationContext ctxt, Class<?> type, Object value) {
-			add(ctxt.getParser().currentName(), "'" + value + "' is not a valid " + ProblemHandler.typeName(type));
+			add(ctxt.getParser().currentName(), "not a valid " + ProblemHandler.typeName(type));
 			return null;
 		}
 

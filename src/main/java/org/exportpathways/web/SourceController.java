@@ -21,7 +21,11 @@ public class SourceController implements SourcesApi {
 
 	private final RulesetVersion version;
 
-	public SourceController(Kernel kernel, QualificationRegime sources, SourceMapper mapper, RulesetVersion version) {
+	private final DecisionMetrics metrics;
+
+	public SourceController(Kernel kernel, QualificationRegime sources, SourceMapper mapper, RulesetVersion version,
+			DecisionMetrics metrics) {
+		this.metrics = metrics;
 		this.kernel = kernel;
 		this.sources = sources;
 		this.mapper = mapper;
@@ -30,7 +34,9 @@ public class SourceController implements SourcesApi {
 
 	@Override
 	public ResponseEntity<QualificationResponseDto> qualifySource(QualificationRequestDto request) {
-		return ResponseEntity.ok(mapper.response(kernel.decide(sources, mapper.request(request)), version.value()));
+		return ResponseEntity.ok(metrics.timed("qualification",
+				() -> mapper.response(kernel.decide(sources, mapper.request(request)), version.value()),
+				(r) -> (r.getBuyAmerican() != null) ? r.getBuyAmerican().getStatus() : "NONE"));
 	}
 
 }

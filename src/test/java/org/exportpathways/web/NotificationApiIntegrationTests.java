@@ -415,7 +415,10 @@ class NotificationApiIntegrationTests {
 
 		@Test
 		void healthSaysTheRuleBundleIsLoaded() {
-			given().get("/actuator/health")
+			given().auth()
+				.preemptive()
+				.basic("actuator", "test-actuator")
+				.get("/actuator/health")
 				.then()
 				.statusCode(200)
 				.body("status", equalTo("UP"))
@@ -426,7 +429,10 @@ class NotificationApiIntegrationTests {
 
 		@Test
 		void readinessRunsOneRealDecisionPerPackAndLivenessIsTheProcess() {
-			given().get("/actuator/health/readiness")
+			given().auth()
+				.preemptive()
+				.basic("actuator", "test-actuator")
+				.get("/actuator/health/readiness")
 				.then()
 				.statusCode(200)
 				.body("status", equalTo("UP"))
