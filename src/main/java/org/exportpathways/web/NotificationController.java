@@ -7,11 +7,10 @@ import org.exportpathways.api.model.NotificationDecisionDto;
 import org.exportpathways.api.model.NotificationRequestDto;
 import org.exportpathways.api.model.SimulationRequestDto;
 import org.exportpathways.api.model.SimulationResponseDto;
-import org.exportpathways.bundle.RulesetVersion;
-import org.exportpathways.kernel.Kernel;
-import org.exportpathways.notification.NotificationRegime;
 import org.exportpathways.notification.NotificationRequest;
 import org.exportpathways.notification.SimulationService;
+import org.exportpathways.rollout.ActiveBundle;
+import org.exportpathways.rollout.Snapshot;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,34 +24,26 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 public class NotificationController implements NotificationsApi {
 
-	private final Kernel kernel;
-
-	private final NotificationRegime notifications;
-
-	private final SimulationService simulations;
+	private final ActiveBundle bundles;
 
 	private final NotificationMapper mapper;
 
-	private final RulesetVersion version;
-
 	private final SimulationUpload upload;
 
-	NotificationController(Kernel kernel, NotificationRegime notifications, SimulationService simulations,
-			NotificationMapper mapper, RulesetVersion version, SimulationUpload upload) {
-		this.kernel = kernel;
-		this.notifications = notifications;
-		this.simulations = simulations;
+	NotificationController(ActiveBundle bundles, NotificationMapper mapper, SimulationUpload upload) {
+		this.bundles = bundles;
 		this.mapper = mapper;
-		this.version = version;
 		this.upload = upload;
 	}
 
 	@Override
 	public ResponseEntity<NotificationDecisionDto> evaluateNotification(NotificationRequestDto request) {
+		Snapshot bundle = bundles.current();
 		return ResponseEntity.ok(mapper.decision(
-				kernel.decide(notifications,
-						new NotificationRequest(mapper.sale(request), mapper.scenario(request.getScenario()))),
-				version.value()));
+				bundle.kernel()
+					.decide(bundle.notifications(),
+							new NotificationRequest(mapper.sale(request), mapper.scenario(request.getScenario()))),
+				bundle.versionValue()));
 	}
 
 	/**
@@ -64,9 +55,10 @@ public class NotificationController implements NotificationsApi {
 	@PostMapping(path = PATH_SIMULATE_NOTIFICATIONS, consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
 	public ResponseEntity<SimulationResponseDto> simulateNotifications(SimulationRequestDto request) {
-		SimulationService.Result result = simulations.simulate(mapper.sales(request),
-				request.getScenarios().stream().map(mapper::scenario).toList());
-		return ResponseEntity.ok(mapper.simulation(result, version.value()));
+		Snapshot bundle = bundles.current();
+		SimulationService.Result result = bundle.simulations()
+			.simulate(mapper.sales(request), request.getScenarios().stream().map(mapper::scenario).toList());
+		return ResponseEntity.ok(mapper.simulation(result, bundle.versionValue()));
 	}
 
 	/**
@@ -78,7 +70,9 @@ public class NotificationController implements NotificationsApi {
 	public ResponseEntity<SimulationResponseDto> simulateNotificationsUpload(@RequestPart("sales") MultipartFile sales,
 			@RequestPart("scenarios") String scenarios, @RequestParam(name = "asOf",
 					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-		return simulateNotifications(upload.read(sales, scenarios, asOf));
+		SimulationRequestDto request = upload.read(sales, scenarios, asOf);
+		DecisionRecording.requestBody(request);
+		return simulateNotifications(request);
 	}
 
 }

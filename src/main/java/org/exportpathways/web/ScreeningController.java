@@ -7,10 +7,8 @@ import org.exportpathways.api.TransfersApi;
 import org.exportpathways.api.model.CountryProfileDto;
 import org.exportpathways.api.model.ScreeningRequestDto;
 import org.exportpathways.api.model.ScreeningResponseDto;
-import org.exportpathways.bundle.RulesetVersion;
-import org.exportpathways.screening.CountryProfileService;
-import org.exportpathways.kernel.Kernel;
-import org.exportpathways.screening.ScreeningRegime;
+import org.exportpathways.rollout.ActiveBundle;
+import org.exportpathways.rollout.Snapshot;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,34 +19,27 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ScreeningController implements TransfersApi, CountriesApi {
 
-	private final Kernel kernel;
-
-	private final ScreeningRegime screening;
-
-	private final CountryProfileService profiles;
+	private final ActiveBundle bundles;
 
 	private final ScreeningMapper mapper;
 
-	private final RulesetVersion version;
-
-	public ScreeningController(Kernel kernel, ScreeningRegime screening, CountryProfileService profiles,
-			ScreeningMapper mapper, RulesetVersion version) {
-		this.kernel = kernel;
-		this.screening = screening;
-		this.profiles = profiles;
+	public ScreeningController(ActiveBundle bundles, ScreeningMapper mapper) {
+		this.bundles = bundles;
 		this.mapper = mapper;
-		this.version = version;
 	}
 
 	@Override
 	public ResponseEntity<ScreeningResponseDto> screenTransfer(ScreeningRequestDto request) {
-		return ResponseEntity.ok(mapper.response(kernel.decide(screening, mapper.request(request)), version.value()));
+		Snapshot bundle = bundles.current();
+		return ResponseEntity.ok(mapper.response(bundle.kernel().decide(bundle.screening(), mapper.request(request)),
+				bundle.versionValue()));
 	}
 
 	@Override
 	public ResponseEntity<CountryProfileDto> getCountryProfile(String code, LocalDate asOf) {
-		return ResponseEntity
-			.ok(mapper.profile(profiles.profile(code, (asOf != null) ? asOf : mapper.today()), version.value()));
+		Snapshot bundle = bundles.current();
+		return ResponseEntity.ok(mapper.profile(bundle.profiles().profile(code, (asOf != null) ? asOf : mapper.today()),
+				bundle.versionValue()));
 	}
 
 }

@@ -3,9 +3,8 @@ package org.exportpathways.web;
 import org.exportpathways.api.SourcesApi;
 import org.exportpathways.api.model.QualificationRequestDto;
 import org.exportpathways.api.model.QualificationResponseDto;
-import org.exportpathways.bundle.RulesetVersion;
-import org.exportpathways.kernel.Kernel;
-import org.exportpathways.qualification.QualificationRegime;
+import org.exportpathways.rollout.ActiveBundle;
+import org.exportpathways.rollout.Snapshot;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -13,24 +12,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class SourceController implements SourcesApi {
 
-	private final Kernel kernel;
-
-	private final QualificationRegime sources;
+	private final ActiveBundle bundles;
 
 	private final SourceMapper mapper;
 
-	private final RulesetVersion version;
-
-	public SourceController(Kernel kernel, QualificationRegime sources, SourceMapper mapper, RulesetVersion version) {
-		this.kernel = kernel;
-		this.sources = sources;
+	public SourceController(ActiveBundle bundles, SourceMapper mapper) {
+		this.bundles = bundles;
 		this.mapper = mapper;
-		this.version = version;
 	}
 
 	@Override
 	public ResponseEntity<QualificationResponseDto> qualifySource(QualificationRequestDto request) {
-		return ResponseEntity.ok(mapper.response(kernel.decide(sources, mapper.request(request)), version.value()));
+		Snapshot bundle = bundles.current();
+		return ResponseEntity.ok(mapper.response(bundle.kernel().decide(bundle.sources(), mapper.request(request)),
+				bundle.versionValue()));
 	}
 
 }
