@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Implements the generated admin API: candidates, impact, activation, rollback. */
 @RestController
-public class AdminController implements AdminApi {
+public class AdminController implements AdminApi, NotADecision {
 
 	private final BundleRollout rollout;
 

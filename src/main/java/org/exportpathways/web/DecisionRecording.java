@@ -97,7 +97,7 @@ public class DecisionRecording extends RequestBodyAdviceAdapter implements Respo
 			Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
 			ServerHttpResponse response) {
 		Method setter = (body != null) ? decisionIdSetter(body.getClass()) : null;
-		if (setter == null) {
+		if (setter == null || NotADecision.class.isAssignableFrom(returnType.getContainingClass())) {
 			return body;
 		}
 		RequestAttributes attrs = RequestContextHolder.getRequestAttributes();

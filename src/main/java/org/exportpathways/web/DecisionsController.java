@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Implements the generated decisions API: the records, searched and replayed. */
 @RestController
-public class DecisionsController implements DecisionsApi {
+public class DecisionsController implements DecisionsApi, NotADecision {
 
 	private final DecisionRepository repository;
 
