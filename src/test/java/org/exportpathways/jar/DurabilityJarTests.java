@@ -69,7 +69,11 @@ class DurabilityJarTests {
 				th.start();
 				clients.add(th);
 			}
-			Thread.sleep(3000);
+			// at least 30 acknowledged (the machine may be slow), then kill mid-burst
+			long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+			while (acknowledged.size() < 30 && System.nanoTime() < until) {
+				Thread.sleep(100);
+			}
 			app.destroyForcibly(); // SIGKILL, requests in flight
 			app.waitFor(20, TimeUnit.SECONDS);
 			stop.set(true);
@@ -119,7 +123,7 @@ class DurabilityJarTests {
 	}
 
 	void awaitReady(String base, Process app, Path log) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
 		while (System.nanoTime() < deadline) {
 			if (!app.isAlive()) {
 				throw new AssertionError("the jar exited with " + app.exitValue() + ":\n" + PackagedJarTests.tail(log));
@@ -139,7 +143,7 @@ class DurabilityJarTests {
 			}
 			Thread.sleep(200);
 		}
-		throw new AssertionError("the jar was not ready within 120 s:\n" + PackagedJarTests.tail(log));
+		throw new AssertionError("the jar was not ready within 240 s:\n" + PackagedJarTests.tail(log));
 	}
 
 }

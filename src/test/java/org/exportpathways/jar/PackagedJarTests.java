@@ -52,7 +52,7 @@ class PackagedJarTests {
 			int port = freePort();
 			Path log = Files.createTempFile("packaged-jar-", ".log");
 			Process app = new ProcessBuilder(javaBin(), "-Xmx512m", "-jar", jar.toAbsolutePath().toString(),
-					"--server.port=" + port)
+					"--server.port=" + port, "--exportpathways.data-dir=" + Files.createTempDirectory("packaged-data-"))
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.start();
@@ -87,7 +87,7 @@ class PackagedJarTests {
 	}
 
 	private void awaitReady(String base, Process app, Path log) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
 		while (System.nanoTime() < deadline) {
 			if (!app.isAlive()) {
 				throw new AssertionError("the jar exited with " + app.exitValue() + ":\n" + tail(log));
@@ -103,7 +103,7 @@ class PackagedJarTests {
 			}
 			Thread.sleep(200);
 		}
-		throw new AssertionError("the jar was not ready within 90 s:\n" + tail(log));
+		throw new AssertionError("the jar was not ready within 240 s:\n" + tail(log));
 	}
 
 	private HttpResponse<String> post(String url, String body) throws Exception {
