@@ -15,10 +15,11 @@ import org.exportpathways.kernel.Kernel;
 import org.exportpathways.notification.NotificationRegime;
 import org.exportpathways.notification.SimulationService;
 import org.exportpathways.bundle.ReferenceData;
-import org.exportpathways.bundle.ReferenceDataLoader;
 import org.exportpathways.screening.CountryProfileService;
 import org.exportpathways.screening.ScreeningRegime;
 import org.exportpathways.qualification.QualificationRegime;
+import org.exportpathways.rollout.ActiveBundle;
+import org.exportpathways.rollout.Snapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -44,22 +45,36 @@ public class EngineConfiguration {
 		return bundle;
 	}
 
+	/**
+	 * The bundle loaded at start-up, compiled once; the beans below are its parts (the
+	 * bundle that decides a request is {@link ActiveBundle#current()}).
+	 */
 	@Bean
-	ReferenceData referenceData(RuleBundle bundle) {
-		return ReferenceDataLoader.load(bundle);
+	Snapshot initialSnapshot(RuleBundle bundle, DecisionExecutor executor) {
+		Snapshot snapshot = Snapshot.load(bundle, executor);
+		snapshot.engine().warnings().forEach((w) -> log.warn("Rule bundle warning: {}", w));
+		log.info("Compiled {} rules", snapshot.engine().rules().size());
+		return snapshot;
 	}
 
 	@Bean
-	RuleEngine ruleEngine(RuleBundle bundle) {
-		RuleEngine engine = new RuleEngine(bundle);
-		engine.warnings().forEach((w) -> log.warn("Rule bundle warning: {}", w));
-		log.info("Compiled {} rules", engine.rules().size());
-		return engine;
+	ActiveBundle activeBundle(Snapshot initialSnapshot) {
+		return new ActiveBundle(initialSnapshot);
 	}
 
 	@Bean
-	RulesetVersion rulesetVersion(RuleBundle bundle, ReferenceData data) {
-		return new RulesetVersion(data.bundleVersion(), bundle.contentHash());
+	ReferenceData referenceData(Snapshot initialSnapshot) {
+		return initialSnapshot.data();
+	}
+
+	@Bean
+	RuleEngine ruleEngine(Snapshot initialSnapshot) {
+		return initialSnapshot.engine();
+	}
+
+	@Bean
+	RulesetVersion rulesetVersion(Snapshot initialSnapshot) {
+		return initialSnapshot.version();
 	}
 
 	@Bean
@@ -73,13 +88,13 @@ public class EngineConfiguration {
 	 * result).
 	 */
 	@Bean
-	Kernel kernel(RuleEngine engine, ReferenceData data) {
-		return new Kernel(engine, data);
+	Kernel kernel(Snapshot initialSnapshot) {
+		return initialSnapshot.kernel();
 	}
 
 	@Bean
-	NotificationRegime notificationRegime(ReferenceData data) {
-		return new NotificationRegime(data);
+	NotificationRegime notificationRegime(Snapshot initialSnapshot) {
+		return initialSnapshot.notifications();
 	}
 
 	/**
@@ -97,32 +112,36 @@ public class EngineConfiguration {
 	}
 
 	@Bean
-	SimulationService simulationService(Kernel kernel, NotificationRegime notifications, DecisionExecutor executor) {
-		return new SimulationService(kernel, notifications, executor);
+	SimulationService simulationService(Snapshot initialSnapshot) {
+		return initialSnapshot.simulations();
 	}
 
 	@Bean
-	ScreeningRegime screeningRegime(ReferenceData data, NotificationRegime notifications) {
-		return new ScreeningRegime(data, notifications);
+	ScreeningRegime screeningRegime(Snapshot initialSnapshot) {
+		return initialSnapshot.screening();
 	}
 
 	@Bean
-	CountryProfileService countryProfileService(Kernel kernel, ScreeningRegime screening) {
-		return new CountryProfileService(kernel, screening);
+	CountryProfileService countryProfileService(Snapshot initialSnapshot) {
+		return initialSnapshot.profiles();
 	}
 
 	@Bean
-	QualificationRegime qualificationRegime(ReferenceData data, RuleEngine engine) {
-		return new QualificationRegime(data, engine);
+	QualificationRegime qualificationRegime(Snapshot initialSnapshot) {
+		return initialSnapshot.sources();
 	}
 
+	/** The active bundle: its version and origin, its engine's counters. */
 	@Bean
-	HealthIndicator ruleBundleHealthIndicator(RuleBundle bundle, RuleEngine engine, RulesetVersion version) {
-		return () -> Health.up()
-			.withDetails(
-					Map.of("rulesetVersion", version.value(), "origin", bundle.origin(), "rules", engine.rules().size(),
-							"decisions", engine.decisions(), "discardedSessions", engine.discardedSessions()))
-			.build();
+	HealthIndicator ruleBundleHealthIndicator(ActiveBundle bundles) {
+		return () -> {
+			Snapshot s = bundles.active();
+			return Health.up()
+				.withDetails(Map.of("rulesetVersion", s.versionValue(), "origin", s.bundle().origin(), "rules",
+						s.engine().rules().size(), "decisions", s.engine().decisions(), "discardedSessions",
+						s.engine().discardedSessions()))
+				.build();
+		};
 	}
 
 }

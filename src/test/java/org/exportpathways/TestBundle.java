@@ -7,6 +7,9 @@ import java.time.ZoneOffset;
 
 import org.exportpathways.bundle.RuleBundle;
 import org.exportpathways.bundle.RuleBundleLoader;
+import org.exportpathways.bundle.RulesetVersion;
+import org.exportpathways.rollout.Snapshot;
+import org.exportpathways.screening.CountryProfileService;
 import org.exportpathways.kernel.RuleEngine;
 import org.exportpathways.kernel.Kernel;
 import org.exportpathways.notification.NotificationRegime;
@@ -34,6 +37,11 @@ public final class TestBundle {
 	public static final ScreeningRegime SCREENING = new ScreeningRegime(DATA, NOTIFICATIONS);
 
 	public static final QualificationRegime SOURCES = new QualificationRegime(DATA, ENGINE);
+
+	/** The same parts as one snapshot (no simulation service: no pool in plain tests). */
+	public static final Snapshot SNAPSHOT = new Snapshot(BUNDLE,
+			new RulesetVersion(DATA.bundleVersion(), BUNDLE.contentHash()), ENGINE, DATA, KERNEL, NOTIFICATIONS, null,
+			SCREENING, new CountryProfileService(KERNEL, SCREENING), SOURCES);
 
 	/**
 	 * Rule cases without an asOf are evaluated as of this fixed day, so they never change

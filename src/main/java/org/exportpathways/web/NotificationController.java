@@ -7,11 +7,10 @@ import org.exportpathways.api.model.NotificationDecisionDto;
 import org.exportpathways.api.model.NotificationRequestDto;
 import org.exportpathways.api.model.SimulationRequestDto;
 import org.exportpathways.api.model.SimulationResponseDto;
-import org.exportpathways.bundle.RulesetVersion;
-import org.exportpathways.kernel.Kernel;
-import org.exportpathways.notification.NotificationRegime;
 import org.exportpathways.notification.NotificationRequest;
 import org.exportpathways.notification.SimulationService;
+import org.exportpathways.rollout.ActiveBundle;
+import org.exportpathways.rollout.Snapshot;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,15 +24,9 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 public class NotificationController implements NotificationsApi {
 
-	private final Kernel kernel;
-
-	private final NotificationRegime notifications;
-
-	private final SimulationService simulations;
+	private final ActiveBundle bundles;
 
 	private final NotificationMapper mapper;
-
-	private final RulesetVersion version;
 
 	private final SimulationUpload upload;
 
@@ -41,27 +34,28 @@ public class NotificationController implements NotificationsApi {
 
 	private final DecisionMetrics metrics;
 
-	NotificationController(Kernel kernel, NotificationRegime notifications, SimulationService simulations,
-			NotificationMapper mapper, RulesetVersion version, SimulationUpload upload, SimulationGate gate,
-			DecisionMetrics metrics) {
+	NotificationController(ActiveBundle bundles, NotificationMapper mapper, SimulationUpload upload,
+			SimulationGate gate, DecisionMetrics metrics) {
+		this.bundles = bundles;
+		this.mapper = mapper;
+		this.upload = upload;
 		this.gate = gate;
 		this.metrics = metrics;
-		this.kernel = kernel;
-		this.notifications = notifications;
-		this.simulations = simulations;
-		this.mapper = mapper;
-		this.version = version;
-		this.upload = upload;
 	}
 
 	@Override
 	public ResponseEntity<NotificationDecisionDto> evaluateNotification(NotificationRequestDto request) {
-		return ResponseEntity
-			.ok(metrics.timed("notification",
-					() -> mapper.decision(kernel.decide(notifications,
-							new NotificationRequest(mapper.sale(request), mapper.scenario(request.getScenario()))),
-							version.value()),
-					NotificationDecisionDto::getOutcome));
+		Snapshot bundle = bundles.current();
+		return ResponseEntity.ok(
+				metrics
+					.timed("notification",
+							() -> mapper.decision(
+									bundle.kernel()
+										.decide(bundle.notifications(),
+												new NotificationRequest(mapper.sale(request),
+														mapper.scenario(request.getScenario()))),
+									bundle.versionValue()),
+							NotificationDecisionDto::getOutcome));
 	}
 
 	/**
@@ -73,10 +67,11 @@ public class NotificationController implements NotificationsApi {
 	@PostMapping(path = PATH_SIMULATE_NOTIFICATIONS, consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
 	public ResponseEntity<SimulationResponseDto> simulateNotifications(SimulationRequestDto request) {
+		Snapshot bundle = bundles.current();
 		return ResponseEntity.ok(gate.run(() -> metrics.timed("simulation", () -> {
-			SimulationService.Result result = simulations.simulate(mapper.sales(request),
-					request.getScenarios().stream().map(mapper::scenario).toList());
-			return mapper.simulation(result, version.value());
+			SimulationService.Result result = bundle.simulations()
+				.simulate(mapper.sales(request), request.getScenarios().stream().map(mapper::scenario).toList());
+			return mapper.simulation(result, bundle.versionValue());
 		}, (r) -> "DONE")));
 	}
 
@@ -89,7 +84,9 @@ public class NotificationController implements NotificationsApi {
 	public ResponseEntity<SimulationResponseDto> simulateNotificationsUpload(@RequestPart("sales") MultipartFile sales,
 			@RequestPart("scenarios") String scenarios, @RequestParam(name = "asOf",
 					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-		return simulateNotifications(upload.read(sales, scenarios, Dates.fourDigitYear(asOf, "asOf")));
+		SimulationRequestDto request = upload.read(sales, scenarios, Dates.fourDigitYear(asOf, "asOf"));
+		DecisionRecording.requestBody(request);
+		return simulateNotifications(request);
 	}
 
 }

@@ -315,6 +315,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 				: problem(HttpStatus.BAD_REQUEST, "Invalid request content.", ex.errors());
 	}
 
+	@ExceptionHandler(ApiProblem.class)
+	ResponseEntity<Object> handleApiProblem(ApiProblem ex) {
+		return problem(ex.status(), ex.getMessage(), ex.errors());
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex) {
 		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {

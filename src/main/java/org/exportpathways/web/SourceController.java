@@ -3,9 +3,8 @@ package org.exportpathways.web;
 import org.exportpathways.api.SourcesApi;
 import org.exportpathways.api.model.QualificationRequestDto;
 import org.exportpathways.api.model.QualificationResponseDto;
-import org.exportpathways.bundle.RulesetVersion;
-import org.exportpathways.kernel.Kernel;
-import org.exportpathways.qualification.QualificationRegime;
+import org.exportpathways.rollout.ActiveBundle;
+import org.exportpathways.rollout.Snapshot;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -13,29 +12,24 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class SourceController implements SourcesApi {
 
-	private final Kernel kernel;
-
-	private final QualificationRegime sources;
+	private final ActiveBundle bundles;
 
 	private final SourceMapper mapper;
 
-	private final RulesetVersion version;
-
 	private final DecisionMetrics metrics;
 
-	public SourceController(Kernel kernel, QualificationRegime sources, SourceMapper mapper, RulesetVersion version,
-			DecisionMetrics metrics) {
+	public SourceController(ActiveBundle bundles, SourceMapper mapper, DecisionMetrics metrics) {
+		this.bundles = bundles;
 		this.metrics = metrics;
-		this.kernel = kernel;
-		this.sources = sources;
 		this.mapper = mapper;
-		this.version = version;
 	}
 
 	@Override
 	public ResponseEntity<QualificationResponseDto> qualifySource(QualificationRequestDto request) {
+		Snapshot bundle = bundles.current();
 		return ResponseEntity.ok(metrics.timed("qualification",
-				() -> mapper.response(kernel.decide(sources, mapper.request(request)), version.value()),
+				() -> mapper.response(bundle.kernel().decide(bundle.sources(), mapper.request(request)),
+						bundle.versionValue()),
 				(r) -> (r.getBuyAmerican() != null) ? r.getBuyAmerican().getStatus() : "NONE"));
 	}
 
