@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.Map;
 
 import org.exportpathways.kernel.Kernel;
+import org.exportpathways.jurisdiction.JurisdictionRegime;
 import org.exportpathways.notification.NotificationRegime;
 import org.exportpathways.notification.SimulationService;
 import org.exportpathways.bundle.ReferenceData;
@@ -100,8 +101,9 @@ public class EngineConfiguration {
 	}
 
 	@Bean
-	ScreeningRegime screeningRegime(ReferenceData data, NotificationRegime notifications) {
-		return new ScreeningRegime(data, notifications);
+	ScreeningRegime screeningRegime(ReferenceData data, NotificationRegime notifications,
+			JurisdictionRegime jurisdictions) {
+		return new ScreeningRegime(data, notifications, jurisdictions);
 	}
 
 	@Bean
@@ -112,6 +114,15 @@ public class EngineConfiguration {
 	@Bean
 	QualificationRegime qualificationRegime(ReferenceData data, RuleEngine engine) {
 		return new QualificationRegime(data, engine);
+	}
+
+	/**
+	 * Jurisdiction determination (pack jurisdiction): USML or CCL from facts about one
+	 * item.
+	 */
+	@Bean
+	JurisdictionRegime jurisdictionRegime(ReferenceData data) {
+		return new JurisdictionRegime(data);
 	}
 
 	@Bean

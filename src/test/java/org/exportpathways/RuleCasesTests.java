@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.exportpathways.api.model.JurisdictionRequestDto;
 import org.exportpathways.api.model.NotificationRequestDto;
 import org.exportpathways.api.model.QualificationRequestDto;
 import org.exportpathways.api.model.ScreeningRequestDto;
@@ -24,6 +25,8 @@ import org.exportpathways.notification.NotificationRequest;
 import org.exportpathways.notification.NotificationResult;
 import org.exportpathways.screening.ScreeningResult;
 import org.exportpathways.qualification.QualificationResult;
+import org.exportpathways.jurisdiction.JurisdictionResult;
+import org.exportpathways.web.JurisdictionMapper;
 import org.exportpathways.web.ScreeningMapper;
 import org.exportpathways.web.SourceMapper;
 import org.junit.jupiter.api.DynamicContainer;
@@ -40,10 +43,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Runs every analyst case of the bundle (rules/**&#47;cases/**&#47;*.yaml), whatever its
- * pack: each case file declares its {@code kind} (evaluation, screening, qualification),
- * each case gives a request (the API's field names) and expects, in one schema, what the
- * result shows and which rules fired (see rules/README.md). Also checks that every rule
- * of the bundle is fired by at least one case.
+ * pack: each case file declares its {@code kind} (evaluation, screening, qualification,
+ * jurisdiction), each case gives a request (the API's field names) and expects, in one
+ * schema, what the result shows and which rules fired (see rules/README.md). Also checks
+ * that every rule of the bundle is fired by at least one case.
  */
 class RuleCasesTests {
 
@@ -64,6 +67,8 @@ class RuleCasesTests {
 
 	static final SourceMapper SOURCE_MAPPER = new SourceMapper(TestBundle.MAPPER);
 
+	static final JurisdictionMapper JURISDICTION_MAPPER = new JurisdictionMapper(TestBundle.MAPPER);
+
 	/**
 	 * What a case of each kind runs: the request, through the real service, to a view of
 	 * the result.
@@ -80,7 +85,10 @@ class RuleCasesTests {
 				SCREENING_MAPPER.request(JSON.convertValue(given, ScreeningRequestDto.class))))),
 
 		QUALIFICATION((given) -> view(TestBundle.KERNEL.decide(TestBundle.SOURCES,
-				SOURCE_MAPPER.request(JSON.convertValue(given, QualificationRequestDto.class)))));
+				SOURCE_MAPPER.request(JSON.convertValue(given, QualificationRequestDto.class))))),
+
+		JURISDICTION((given) -> view(TestBundle.KERNEL.decide(TestBundle.JURISDICTIONS,
+				JURISDICTION_MAPPER.request(JSON.convertValue(given, JurisdictionRequestDto.class)))));
 
 		final Function<Map<String, Object>, Map<String, Object>> run;
 
@@ -251,10 +259,23 @@ class RuleCasesTests {
 			item.put("exemption", i.exemption());
 			item.put("licenseExceptions", i.licenseExceptions().stream().map((x) -> x.code()).distinct().toList());
 			item.put("missing", i.missing());
+			item.put("determination", (i.determination() != null) ? i.determination().outcome().name() : null);
 			item.remove("why");
 			items.put(i.id(), item);
 		}
 		v.put("items", items);
+		return v;
+	}
+
+	static Map<String, Object> view(JurisdictionResult r) {
+		Map<String, Object> v = findings(r.findings());
+		v.put("outcome", r.outcome().name());
+		v.put("jurisdiction", r.jurisdiction());
+		v.put("usmlCategory", r.usmlCategory());
+		v.put("usmlParagraph", r.usmlParagraph());
+		v.put("eccn", r.eccn());
+		v.put("nextQuestion", (r.nextQuestion() != null) ? r.nextQuestion().field() : null);
+		v.put("summary", r.summary());
 		return v;
 	}
 

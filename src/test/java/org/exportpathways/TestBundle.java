@@ -9,6 +9,7 @@ import org.exportpathways.bundle.RuleBundle;
 import org.exportpathways.bundle.RuleBundleLoader;
 import org.exportpathways.kernel.RuleEngine;
 import org.exportpathways.kernel.Kernel;
+import org.exportpathways.jurisdiction.JurisdictionRegime;
 import org.exportpathways.notification.NotificationRegime;
 import org.exportpathways.bundle.ReferenceData;
 import org.exportpathways.bundle.ReferenceDataLoader;
@@ -31,7 +32,9 @@ public final class TestBundle {
 
 	public static final NotificationRegime NOTIFICATIONS = new NotificationRegime(DATA);
 
-	public static final ScreeningRegime SCREENING = new ScreeningRegime(DATA, NOTIFICATIONS);
+	public static final JurisdictionRegime JURISDICTIONS = new JurisdictionRegime(DATA);
+
+	public static final ScreeningRegime SCREENING = new ScreeningRegime(DATA, NOTIFICATIONS, JURISDICTIONS);
 
 	public static final QualificationRegime SOURCES = new QualificationRegime(DATA, ENGINE);
 

@@ -1,5 +1,7 @@
 package org.exportpathways.screening;
 
+import org.exportpathways.jurisdiction.JurisdictionResult;
+
 import org.exportpathways.notification.Outcome;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -257,6 +259,13 @@ public final class ScreeningFacts {
 	 * its conditions.
 	 */
 	public record LicenseExceptionCandidate(String itemId, String code, String citation, List<String> conditions) {
+	}
+
+	/**
+	 * The jurisdiction determination of an item described by {@code jurisdictionFacts}
+	 * (decided by the jurisdiction pack on its own session).
+	 */
+	public record ItemJurisdiction(String itemId, JurisdictionResult determination) {
 	}
 
 }
