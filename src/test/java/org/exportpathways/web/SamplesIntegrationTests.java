@@ -56,6 +56,11 @@ class SamplesIntegrationTests {
 	}
 
 	@TestFactory
+	Stream<DynamicTest> determineJurisdictionSamples() throws IOException {
+		return samples("determineJurisdiction", "/v1/jurisdictions/determinations", 8);
+	}
+
+	@TestFactory
 	Stream<DynamicTest> qualifySourceSamples() throws IOException {
 		return samples("qualifySource", "/v1/sources/qualifications", 10);
 	}
