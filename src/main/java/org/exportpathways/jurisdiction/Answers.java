@@ -1,6 +1,7 @@
 package org.exportpathways.jurisdiction;
 
 import java.lang.reflect.RecordComponent;
+import java.util.List;
 
 /**
  * The answers a request gives to the questions of the order of review
@@ -38,6 +39,11 @@ public record Answers(Boolean cjDetermination, String cjJurisdiction, Boolean cj
 			}
 		}
 		throw new IllegalArgumentException("No answer field '" + field + "'");
+	}
+
+	/** Whether every field named is answered "no". */
+	public boolean allFalse(List<String> fields) {
+		return fields.stream().allMatch((f) -> Boolean.FALSE.equals(value(f)));
 	}
 
 	/** Whether {@code field} names an answer. */
