@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.Map;
 
 import org.exportpathways.kernel.Kernel;
+import org.exportpathways.jurisdiction.JurisdictionRegime;
 import org.exportpathways.notification.NotificationRegime;
 import org.exportpathways.notification.SimulationService;
 import org.exportpathways.bundle.ReferenceData;
@@ -129,6 +130,15 @@ public class EngineConfiguration {
 	@Bean
 	QualificationRegime qualificationRegime(Snapshot initialSnapshot) {
 		return initialSnapshot.sources();
+	}
+
+	/**
+	 * Jurisdiction determination (pack jurisdiction): USML or CCL from facts about one
+	 * item.
+	 */
+	@Bean
+	JurisdictionRegime jurisdictionRegime(Snapshot initialSnapshot) {
+		return initialSnapshot.jurisdictions();
 	}
 
 	/** The active bundle: its version and origin, its engine's counters. */

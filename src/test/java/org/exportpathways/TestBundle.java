@@ -12,6 +12,7 @@ import org.exportpathways.rollout.Snapshot;
 import org.exportpathways.screening.CountryProfileService;
 import org.exportpathways.kernel.RuleEngine;
 import org.exportpathways.kernel.Kernel;
+import org.exportpathways.jurisdiction.JurisdictionRegime;
 import org.exportpathways.notification.NotificationRegime;
 import org.exportpathways.bundle.ReferenceData;
 import org.exportpathways.bundle.ReferenceDataLoader;
@@ -34,14 +35,16 @@ public final class TestBundle {
 
 	public static final NotificationRegime NOTIFICATIONS = new NotificationRegime(DATA);
 
-	public static final ScreeningRegime SCREENING = new ScreeningRegime(DATA, NOTIFICATIONS);
+	public static final JurisdictionRegime JURISDICTIONS = new JurisdictionRegime(DATA);
+
+	public static final ScreeningRegime SCREENING = new ScreeningRegime(DATA, NOTIFICATIONS, JURISDICTIONS);
 
 	public static final QualificationRegime SOURCES = new QualificationRegime(DATA, ENGINE);
 
 	/** The same parts as one snapshot (no simulation service: no pool in plain tests). */
 	public static final Snapshot SNAPSHOT = new Snapshot(BUNDLE,
 			new RulesetVersion(DATA.bundleVersion(), BUNDLE.contentHash()), ENGINE, DATA, KERNEL, NOTIFICATIONS, null,
-			SCREENING, new CountryProfileService(KERNEL, SCREENING), SOURCES);
+			SCREENING, new CountryProfileService(KERNEL, SCREENING), SOURCES, JURISDICTIONS);
 
 	/**
 	 * Rule cases without an asOf are evaluated as of this fixed day, so they never change

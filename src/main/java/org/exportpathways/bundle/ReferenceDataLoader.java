@@ -38,7 +38,7 @@ public final class ReferenceDataLoader {
 	 * Columns that identify a row's subject: rows with the same key must not overlap in
 	 * time.
 	 */
-	static final Set<String> KEY_COLUMNS = Set.of("iso2", "group", "eccn", "exemption", "category", "scope",
+	static final Set<String> KEY_COLUMNS = Set.of("iso2", "group", "eccn", "exemption", "category", "scope", "question",
 			"control_row", "column");
 
 	static final List<String> COUNTRY_COLUMNS = List.of("iso2", "name", "effective_from", "effective_to", "citation",

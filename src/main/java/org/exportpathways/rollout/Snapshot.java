@@ -9,6 +9,7 @@ import org.exportpathways.kernel.Kernel;
 import org.exportpathways.kernel.RuleEngine;
 import org.exportpathways.notification.NotificationRegime;
 import org.exportpathways.notification.SimulationService;
+import org.exportpathways.jurisdiction.JurisdictionRegime;
 import org.exportpathways.qualification.QualificationRegime;
 import org.exportpathways.screening.CountryProfileService;
 import org.exportpathways.screening.ScreeningRegime;
@@ -21,7 +22,7 @@ import org.exportpathways.screening.ScreeningRegime;
  */
 public record Snapshot(RuleBundle bundle, RulesetVersion version, RuleEngine engine, ReferenceData data, Kernel kernel,
 		NotificationRegime notifications, SimulationService simulations, ScreeningRegime screening,
-		CountryProfileService profiles, QualificationRegime sources) {
+		CountryProfileService profiles, QualificationRegime sources, JurisdictionRegime jurisdictions) {
 
 	/**
 	 * Compiles the bundle and loads its tables (a {@code RuleBundleException} names the
@@ -32,10 +33,11 @@ public record Snapshot(RuleBundle bundle, RulesetVersion version, RuleEngine eng
 		RuleEngine engine = new RuleEngine(bundle);
 		Kernel kernel = new Kernel(engine, data);
 		NotificationRegime notifications = new NotificationRegime(data);
-		ScreeningRegime screening = new ScreeningRegime(data, notifications);
+		JurisdictionRegime jurisdictions = new JurisdictionRegime(data);
+		ScreeningRegime screening = new ScreeningRegime(data, notifications, jurisdictions);
 		return new Snapshot(bundle, new RulesetVersion(data.bundleVersion(), bundle.contentHash()), engine, data,
 				kernel, notifications, new SimulationService(kernel, notifications, executor), screening,
-				new CountryProfileService(kernel, screening), new QualificationRegime(data, engine));
+				new CountryProfileService(kernel, screening), new QualificationRegime(data, engine), jurisdictions);
 	}
 
 	/** The version string every answer carries. */

@@ -1,5 +1,7 @@
 package org.exportpathways.screening;
 
+import org.exportpathways.jurisdiction.JurisdictionResult;
+
 import org.exportpathways.notification.Outcome;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -221,6 +223,7 @@ public final class ScreeningFacts {
 			String status = (holds == null) ? "UNKNOWN" : (holds ? "MET" : "FAILED");
 			return new ExemptionCondition(itemId, code, condition, status,
 					(holds == null) ? List.copyOf(missing) : List.of());
+
 		}
 
 	}
@@ -301,6 +304,13 @@ public final class ScreeningFacts {
 	 * the request, else the item's {@code field}.
 	 */
 	public record EarNotificationMissing(String itemId, String field) {
+	}
+
+	/**
+	 * The jurisdiction determination of an item described by {@code jurisdictionFacts}
+	 * (decided by the jurisdiction pack on its own session).
+	 */
+	public record ItemJurisdiction(String itemId, JurisdictionResult determination) {
 	}
 
 }

@@ -16,6 +16,13 @@ import org.exportpathways.kernel.Decided;
 import org.exportpathways.kernel.Facts;
 import org.exportpathways.kernel.FindingCollector.Explanation;
 import org.exportpathways.kernel.Regime;
+import org.exportpathways.domain.InvalidInputException;
+import org.exportpathways.jurisdiction.JurisdictionRegime;
+import org.exportpathways.jurisdiction.JurisdictionRequest;
+import org.exportpathways.jurisdiction.JurisdictionResult;
+import org.exportpathways.jurisdiction.Outcome;
+import org.exportpathways.screening.ScreeningFacts.ItemJurisdiction;
+import java.util.regex.Matcher;
 import org.exportpathways.notification.NotificationRegime;
 import org.exportpathways.notification.NotificationRequest;
 import org.exportpathways.notification.NotificationResult;
@@ -64,10 +71,13 @@ public final class ScreeningRegime implements Regime<ScreeningRequest, Screening
 
 	private final NotificationRegime notifications;
 
-	public ScreeningRegime(ReferenceData data, NotificationRegime notifications) {
+	private final JurisdictionRegime jurisdictions;
+
+	public ScreeningRegime(ReferenceData data, NotificationRegime notifications, JurisdictionRegime jurisdictions) {
 		this.data = data;
 		this.catalog = new EarCatalog(data);
 		this.notifications = notifications;
+		this.jurisdictions = jurisdictions;
 	}
 
 	@Override
@@ -84,8 +94,21 @@ public final class ScreeningRegime implements Regime<ScreeningRequest, Screening
 	public void facts(ScreeningRequest request, Facts facts) {
 		LocalDate asOf = request.asOf();
 		Map<String, Object> items = new LinkedHashMap<>();
-		for (ScreeningRequest.Item item : request.items()) {
-			items.put(item.id(), catalog.fact(item, asOf));
+		for (int i = 0; i < request.items().size(); i++) {
+			ScreeningRequest.Item item = request.items().get(i);
+			if (item.jurisdictionFacts() != null) {
+				String at = "items[" + i + "].jurisdictionFacts";
+				JurisdictionResult d = facts.decide(jurisdictions,
+						new JurisdictionRequest(asOf, null, item.jurisdictionFacts()), "");
+				facts.insert(new ItemJurisdiction(item.id(), d));
+				ScreeningRequest.Item placed = placed(item, d, at, asOf);
+				if (placed != null) {
+					items.put(item.id(), catalog.fact(placed, asOf));
+				}
+			}
+			else {
+				items.put(item.id(), catalog.fact(item, asOf));
+			}
 		}
 		SaleCase sale = TransferSale.saleCase(request, data);
 		if (sale != null) {
@@ -112,6 +135,31 @@ public final class ScreeningRegime implements Regime<ScreeningRequest, Screening
 		items.values().forEach(facts::insert);
 		catalog.controls(facts, items.values(), asOf);
 		Destination.facts(facts, transfer);
+	}
+
+	/**
+	 * The item as the determination places it (a USML entry, an ECCN or EAR99); null when
+	 * undetermined. An ECCN the bundle's CCL does not hold on the date is a 422 naming
+	 * the facts.
+	 */
+	private ScreeningRequest.Item placed(ScreeningRequest.Item item, JurisdictionResult d, String at, LocalDate asOf) {
+		return switch (d.outcome()) {
+			case UNDETERMINED -> null;
+			case USML -> new ScreeningRequest.Item(item.id(),
+					new ScreeningRequest.Usml(d.usmlCategory(), d.usmlParagraph(), null, null, null, null, null), null,
+					null, item.value(), null);
+			case EAR99 -> new ScreeningRequest.Item(item.id(), null, null, true, item.value(), null);
+			case SERIES_600, CCL -> {
+				Matcher m = EarCatalog.ECCN.matcher(d.eccn());
+				if (!m.matches() || !EarCatalog.inForce(data, m.group(1), asOf)) {
+					throw InvalidInputException.unprocessable(at,
+							"the determination places the item in ECCN " + d.eccn()
+									+ ", which the rule bundle's Commerce Control List does not hold on " + asOf
+									+ ": screen it by eccn once the bundle has the entry");
+				}
+				yield new ScreeningRequest.Item(item.id(), null, d.eccn(), null, item.value(), null);
+			}
+		};
 	}
 
 	@Override
@@ -155,10 +203,23 @@ public final class ScreeningRegime implements Regime<ScreeningRequest, Screening
 				itemFindings.computeIfAbsent(e.itemId(), (k) -> new ArrayList<>()).add(e.finding());
 			}
 		}
+		Map<String, JurisdictionResult> determinations = new HashMap<>();
+		decided.all(ItemJurisdiction.class).forEach((j) -> determinations.put(j.itemId(), j.determination()));
 		List<ScreeningResult.ItemResult> results = new ArrayList<>();
 		ScreeningOutcome overall = ScreeningOutcome.NO_LICENSE_REQUIRED;
 		for (int i = 0; i < request.items().size(); i++) {
 			ScreeningRequest.Item item = request.items().get(i);
+			JurisdictionResult determination = determinations.get(item.id());
+			String prefix = "items[" + i + "].";
+			if (determination != null && determination.outcome() == Outcome.UNDETERMINED) {
+				overall = (ScreeningOutcome.UNDETERMINED.ordinal() < overall.ordinal()) ? ScreeningOutcome.UNDETERMINED
+						: overall;
+				results.add(new ScreeningResult.ItemResult(item.id(), "UNDETERMINED", ScreeningOutcome.UNDETERMINED,
+						null, null, List.of(),
+						List.of(prefix + "jurisdictionFacts." + determination.nextQuestion().field()), List.of(),
+						determination));
+				continue;
+			}
 			ScreeningOutcome outcome = outcomes.get(item.id());
 			if (outcome == null) {
 				throw new IllegalStateException("No rule decided item " + item.id());
@@ -166,7 +227,6 @@ public final class ScreeningRegime implements Regime<ScreeningRequest, Screening
 			if (outcome.ordinal() < overall.ordinal()) {
 				overall = outcome;
 			}
-			String prefix = "items[" + i + "].";
 			List<String> itemMissing = (outcome != ScreeningOutcome.UNDETERMINED) ? List.of()
 					: missing.getOrDefault(item.id(), List.of())
 						.stream()
@@ -177,13 +237,13 @@ public final class ScreeningRegime implements Regime<ScreeningRequest, Screening
 						.toList();
 			List<String> types = licenseTypes.getOrDefault(item.id(), List.of());
 			List<String> applied = exemptions.getOrDefault(item.id(), List.of());
-			results.add(
-					new ScreeningResult.ItemResult(item.id(), (item.usml() != null) ? "ITAR" : "EAR", outcome,
-							types.isEmpty() ? null : String.join(" or ", types.stream().distinct().toList()),
-							(outcome == ScreeningOutcome.EXEMPT && !applied.isEmpty()) ? applied.get(0) : null,
-							(outcome == ScreeningOutcome.LICENSE_REQUIRED)
-									? exceptions.getOrDefault(item.id(), List.of()) : List.of(),
-							itemMissing, itemFindings.getOrDefault(item.id(), List.of())));
+			results
+				.add(new ScreeningResult.ItemResult(item.id(), jurisdiction(item, determination), outcome,
+						types.isEmpty() ? null : String.join(" or ", types.stream().distinct().toList()),
+						(outcome == ScreeningOutcome.EXEMPT && !applied.isEmpty()) ? applied.get(0) : null,
+						(outcome == ScreeningOutcome.LICENSE_REQUIRED) ? exceptions.getOrDefault(item.id(), List.of())
+								: List.of(),
+						itemMissing, itemFindings.getOrDefault(item.id(), List.of()), determination));
 		}
 		return new ScreeningResult(overall, results, notification, findings, request.asOf(),
 				earNotice(request, decided));
@@ -209,6 +269,13 @@ public final class ScreeningRegime implements Regime<ScreeningRequest, Screening
 			.sorted()
 			.toList() : List.of();
 		return new ScreeningResult.EarNotice(n.outcome(), n.firearmsValue(), n.threshold(), n.citation(), missing);
+	}
+
+	private static String jurisdiction(ScreeningRequest.Item item, JurisdictionResult determination) {
+		if (determination != null) {
+			return determination.jurisdiction();
+		}
+		return (item.usml() != null) ? "ITAR" : "EAR";
 	}
 
 	private static <T> Map<String, List<String>> group(List<T> facts, Function<T, String> key,

@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import org.exportpathways.bundle.ReferenceData;
 import org.exportpathways.domain.InputError;
 import org.exportpathways.domain.UnitedStates;
+import org.exportpathways.jurisdiction.Answers;
+import org.exportpathways.jurisdiction.JurisdictionRequest;
 import org.exportpathways.kernel.DecisionRequest;
 import org.exportpathways.notification.SaleCase;
 
@@ -42,9 +44,19 @@ public record ScreeningRequest(LocalDate asOf, String destination, String channe
 
 	}
 
-	/** An item: exactly one of {@code usml}, {@code eccn} or {@code ear99}. */
+	/**
+	 * An item: exactly one of {@code usml}, {@code eccn}, {@code ear99} or
+	 * {@code jurisdictionFacts} (answers for a jurisdiction determination, which then
+	 * places the item).
+	 */
 	public record Item(String id, Usml usml, String eccn, Boolean ear99, BigDecimal value,
-			Boolean listedInPart746Supplement) {
+			Boolean listedInPart746Supplement, Answers jurisdictionFacts) {
+
+		public Item(String id, Usml usml, String eccn, Boolean ear99, BigDecimal value,
+				Boolean listedInPart746Supplement) {
+			this(id, usml, eccn, ear99, value, listedInPart746Supplement, null);
+		}
+
 	}
 
 	/** A USML entry and what the request says of the item. */
@@ -95,10 +107,14 @@ public record ScreeningRequest(LocalDate asOf, String destination, String channe
 				errors.add(new InputError(at + ".id", "duplicate id '" + item.id() + "'"));
 			}
 			int described = ((item.usml() != null) ? 1 : 0) + ((item.eccn() != null) ? 1 : 0)
-					+ (Boolean.TRUE.equals(item.ear99()) ? 1 : 0);
+					+ (Boolean.TRUE.equals(item.ear99()) ? 1 : 0) + ((item.jurisdictionFacts() != null) ? 1 : 0);
 			if (described != 1) {
-				errors.add(new InputError(at,
-						"describe the item by exactly one of usml, eccn or ear99: true (found " + described + ")"));
+				errors.add(new InputError(at, "describe the item by exactly one of usml, eccn, ear99: true or "
+						+ "jurisdictionFacts (found " + described + ")"));
+			}
+			if (item.jurisdictionFacts() != null) {
+				errors
+					.addAll(JurisdictionRequest.check(item.jurisdictionFacts(), at + ".jurisdictionFacts.", null, at));
 			}
 			if (item.ear99() != null && !item.ear99()) {
 				errors.add(new InputError(at + ".ear99", "ear99 is either true or absent"));
@@ -114,7 +130,8 @@ public record ScreeningRequest(LocalDate asOf, String destination, String channe
 							+ "' is not an ECCN of the Commerce Control " + "List in the rule bundle"));
 				}
 			}
-			if (item.listedInPart746Supplement() != null && !Boolean.TRUE.equals(item.ear99())) {
+			if (item.listedInPart746Supplement() != null && !Boolean.TRUE.equals(item.ear99())
+					&& item.jurisdictionFacts() == null) {
 				errors.add(new InputError(at + ".listedInPart746Supplement", "only used for EAR99 items"));
 			}
 		}

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.exportpathways.domain.Finding;
+import org.exportpathways.jurisdiction.JurisdictionResult;
 import org.exportpathways.screening.ScreeningOutcome;
 import org.exportpathways.screening.ScreeningFacts.LicenseExceptionCandidate;
 import org.exportpathways.notification.NotificationResult;
@@ -28,7 +29,7 @@ public record ScreeningResult(ScreeningOutcome outcome, List<ItemResult> items, 
 	/** One item's decision and its explanation. */
 	public record ItemResult(String id, String jurisdiction, ScreeningOutcome outcome, String licenseType,
 			String exemption, List<LicenseExceptionCandidate> licenseExceptions, List<String> missing,
-			List<Finding> findings) {
+			List<Finding> findings, JurisdictionResult determination) {
 	}
 
 }

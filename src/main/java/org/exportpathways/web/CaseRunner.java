@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.exportpathways.api.model.NotificationRequestDto;
+import org.exportpathways.api.model.JurisdictionRequestDto;
 import org.exportpathways.api.model.QualificationRequestDto;
 import org.exportpathways.api.model.ScreeningRequestDto;
 import org.exportpathways.bundle.BundleFile;
@@ -21,6 +22,7 @@ import org.exportpathways.domain.Finding;
 import org.exportpathways.domain.InvalidInputException;
 import org.exportpathways.notification.NotificationRequest;
 import org.exportpathways.notification.NotificationResult;
+import org.exportpathways.jurisdiction.JurisdictionResult;
 import org.exportpathways.qualification.QualificationResult;
 import org.exportpathways.rollout.Snapshot;
 import org.exportpathways.screening.ScreeningResult;
@@ -69,6 +71,8 @@ public final class CaseRunner {
 
 	private final SourceMapper sources;
 
+	private final JurisdictionMapper jurisdictions;
+
 	private final Map<String, Function<Map<String, Object>, Map<String, Object>>> kinds = new LinkedHashMap<>();
 
 	/**
@@ -80,6 +84,7 @@ public final class CaseRunner {
 		this.notifications = new NotificationMapper(clock);
 		this.screenings = new ScreeningMapper(notifications);
 		this.sources = new SourceMapper(notifications);
+		this.jurisdictions = new JurisdictionMapper(notifications);
 		kinds.put("evaluation", (given) -> {
 			NotificationRequestDto r = JSON.convertValue(given, NotificationRequestDto.class);
 			return view(snapshot.kernel()
@@ -90,6 +95,10 @@ public final class CaseRunner {
 			.decide(snapshot.screening(), screenings.request(JSON.convertValue(given, ScreeningRequestDto.class)))));
 		kinds.put("qualification", (given) -> view(snapshot.kernel()
 			.decide(snapshot.sources(), sources.request(JSON.convertValue(given, QualificationRequestDto.class)))));
+		kinds.put("jurisdiction",
+				(given) -> view(snapshot.kernel()
+					.decide(snapshot.jurisdictions(),
+							jurisdictions.request(JSON.convertValue(given, JurisdictionRequestDto.class)))));
 	}
 
 	/** The case files of the bundle, in path order. */
@@ -371,10 +380,23 @@ public final class CaseRunner {
 			item.put("exemption", i.exemption());
 			item.put("licenseExceptions", i.licenseExceptions().stream().map((x) -> x.code()).distinct().toList());
 			item.put("missing", i.missing());
+			item.put("determination", (i.determination() != null) ? i.determination().outcome().name() : null);
 			item.remove("why");
 			items.put(i.id(), item);
 		}
 		v.put("items", items);
+		return v;
+	}
+
+	static Map<String, Object> view(JurisdictionResult r) {
+		Map<String, Object> v = findings(r.findings());
+		v.put("outcome", r.outcome().name());
+		v.put("jurisdiction", r.jurisdiction());
+		v.put("usmlCategory", r.usmlCategory());
+		v.put("usmlParagraph", r.usmlParagraph());
+		v.put("eccn", r.eccn());
+		v.put("nextQuestion", (r.nextQuestion() != null) ? r.nextQuestion().field() : null);
+		v.put("summary", r.summary());
 		return v;
 	}
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.exportpathways.api.model.JurisdictionRequestDto;
 import org.exportpathways.api.model.NotificationRequestDto;
 import org.exportpathways.api.model.QualificationRequestDto;
 import org.exportpathways.api.model.ScreeningRequestDto;
@@ -54,7 +55,7 @@ public class RegimeCanaries implements SmartInitializingSingleton, HealthIndicat
 	private final RuleBundle bundle;
 
 	public RegimeCanaries(RuleBundle bundle, JsonMapper json, NotificationController notifications,
-			ScreeningController screenings, SourceController sources) {
+			ScreeningController screenings, SourceController sources, JurisdictionController jurisdictions) {
 		this.bundle = bundle;
 		this.json = json;
 		operations.put("evaluateNotification",
@@ -63,6 +64,9 @@ public class RegimeCanaries implements SmartInitializingSingleton, HealthIndicat
 				(r) -> screenings.screenTransfer(json.treeToValue(r, ScreeningRequestDto.class)).getBody());
 		operations.put("qualifySource",
 				(r) -> sources.qualifySource(json.treeToValue(r, QualificationRequestDto.class)).getBody());
+		operations.put("determineJurisdiction",
+				(r) -> jurisdictions.determineJurisdiction(json.treeToValue(r, JurisdictionRequestDto.class))
+					.getBody());
 		for (BundleFile f : bundle.files("", "/" + FILE)) {
 			String pack = f.path().substring(0, f.path().length() - FILE.length() - 1);
 			pack = pack.substring(pack.lastIndexOf('/') + 1);

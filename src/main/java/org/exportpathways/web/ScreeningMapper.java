@@ -70,12 +70,13 @@ public class ScreeningMapper {
 						: new ScreeningRequest.Usml(u.getCategory().getValue(), u.getParagraph(), u.getSme(),
 								u.getClassified(), (u.getKind() != null) ? u.getKind().getValue() : null,
 								u.getExcludedTechnologyList(), u.getSupplementNo1Excluded()),
-				i.getEccn(), i.getEar99(), i.getValue(), i.getListedInPart746Supplement());
+				i.getEccn(), i.getEar99(), i.getValue(), i.getListedInPart746Supplement(),
+				(i.getJurisdictionFacts() != null) ? JurisdictionMapper.answers(i.getJurisdictionFacts()) : null);
 	}
 
 	public ScreeningResponseDto response(ScreeningResult r, String rulesetVersion) {
 		ScreeningResponseDto dto = new ScreeningResponseDto(ScreeningOutcomeDto.fromValue(r.outcome().name()),
-				r.items().stream().map(ScreeningMapper::item).toList(),
+				r.items().stream().map((i) -> item(i, rulesetVersion)).toList(),
 				r.findings().stream().map(NotificationMapper::finding).toList(), rulesetVersion, r.asOf(),
 				NotificationMapper.ADVISORY);
 		if (r.notification() != null) {
@@ -91,7 +92,7 @@ public class ScreeningMapper {
 		return dto;
 	}
 
-	private static ItemResultDto item(ScreeningResult.ItemResult i) {
+	private static ItemResultDto item(ScreeningResult.ItemResult i, String rulesetVersion) {
 		List<LicenseExceptionDto> exceptions = i.licenseExceptions()
 			.stream()
 			.map((c) -> new LicenseExceptionDto(c.code(), c.citation(), c.conditions()))
@@ -100,7 +101,9 @@ public class ScreeningMapper {
 		return new ItemResultDto(i.id(), ItemResultDto.JurisdictionEnum.fromValue(i.jurisdiction()),
 				ScreeningOutcomeDto.fromValue(i.outcome().name()), exceptions, i.missing(), findings)
 			.licenseType(i.licenseType())
-			.exemption(i.exemption());
+			.exemption(i.exemption())
+			.determination((i.determination() != null) ? JurisdictionMapper.response(i.determination(), rulesetVersion)
+					: null);
 	}
 
 	public CountryProfileDto profile(CountryProfile p, String rulesetVersion) {

@@ -212,9 +212,9 @@ class RuleBundleHealthTests {
 		}
 
 		@Test
-		void thePacksAreTheFiveRegimesInBundleOrder() {
+		void thePacksAreTheRegimesInBundleOrder() {
 			assertThat(TestBundle.DATA.packs()).extracting(Pack::name)
-				.containsExactly("congressional-notification", "itar", "ear", "procurement", "dpa");
+				.containsExactly("congressional-notification", "itar", "ear", "procurement", "dpa", "jurisdiction");
 		}
 
 		@Test

@@ -438,7 +438,8 @@ class NotificationApiIntegrationTests {
 				.body("status", equalTo("UP"))
 				.body("components.rules.status", equalTo("UP"))
 				.body("components.rules.details.keySet()",
-						equalTo(java.util.Set.of("congressional-notification", "itar", "ear", "procurement", "dpa")))
+						equalTo(java.util.Set.of("congressional-notification", "itar", "ear", "procurement", "dpa",
+								"jurisdiction")))
 				.body("components.rules.details.itar", equalTo("UP"));
 			given().get("/actuator/health/liveness").then().statusCode(200).body("status", equalTo("UP"));
 		}
