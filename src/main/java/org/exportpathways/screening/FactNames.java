@@ -5,9 +5,10 @@ import java.util.Map;
 import org.exportpathways.kernel.Fmt;
 
 /**
- * The question a missing screening fact answers, in plain words for messages (a DRL
- * function): {@code endUser.treatyApprovedCommunity} reads "whether the end user is a
- * member of the Approved Community". A field not listed reads as its words.
+ * The question a missing request fact answers (screening, notification or qualification),
+ * in plain words for messages (a DRL function): {@code endUser.treatyApprovedCommunity}
+ * reads "whether the end user is a member of the Approved Community". A field not listed
+ * reads as its words.
  */
 public final class FactNames {
 
@@ -35,7 +36,25 @@ public final class FactNames {
 			Map.entry("sale.majorDefenseEquipmentValue", "the value of major defense equipment in the sale"),
 			Map.entry("sale.totalValue", "the total value of the sale"),
 			Map.entry("sale.designAndConstructionValue", "the value of design and construction services"),
-			Map.entry("sale.newSalesTerritory", "the new sales territory"));
+			Map.entry("sale.newSalesTerritory", "the new sales territory"),
+			Map.entry("majorDefenseEquipmentValue", "the value of major defense equipment"),
+			Map.entry("totalValue", "the total value of defense articles and services"),
+			Map.entry("designAndConstructionValue", "the value of design and construction services"),
+			Map.entry("firearmsValue", "the value of the Category I(a)-(g) firearms"),
+			Map.entry("usmlCategories", "the USML categories of the license"),
+			Map.entry("newSalesTerritory", "the new sales territory"),
+			Map.entry("significantMilitaryEquipment",
+					"whether the agreement involves the manufacture abroad of significant military equipment"),
+			Map.entry("manufactureCountry", "the country of manufacture"),
+			Map.entry("commercialOffTheShelf", "whether the item is commercial off-the-shelf (COTS)"),
+			Map.entry("domesticComponentShare", "the share of U.S. components"),
+			Map.entry("qualifyingCountryComponentShare", "the share of qualifying-country components"),
+			Map.entry("deliveryYear", "the year of delivery"), Map.entry("contractValue", "the contract value"),
+			Map.entry("placeOfUse", "where the supplies will be used"),
+			Map.entry("domesticAtEveryStage", "whether every stage of production is in the United States"),
+			Map.entry("containsSpecialtyMetal", "whether the item contains specialty metal"),
+			Map.entry("specialtyMetalMeltCountry", "where the specialty metal was melted or produced"),
+			Map.entry("chemicalWarfareProtectiveClothing", "whether the item is chemical warfare protective clothing"));
 
 	private FactNames() {
 	}

@@ -49,7 +49,7 @@ public class NotificationController implements NotificationsApi {
 
 	@Override
 	public ResponseEntity<NotificationDecisionDto> evaluateNotification(NotificationRequestDto request) {
-		return ResponseEntity.ok(mapper.decision(
+		return ResponseEntity.ok(mapper.decision(request.getChannel().getValue(), request.getRecipient(),
 				kernel.decide(notifications,
 						new NotificationRequest(mapper.sale(request), mapper.scenario(request.getScenario()))),
 				version.value()));

@@ -11,6 +11,7 @@ import org.exportpathways.bundle.RulesetVersion;
 import org.exportpathways.screening.CountryProfileService;
 import org.exportpathways.kernel.Kernel;
 import org.exportpathways.screening.ScreeningRegime;
+import org.exportpathways.screening.ScreeningRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,7 +43,8 @@ public class ScreeningController implements TransfersApi, CountriesApi {
 
 	@Override
 	public ResponseEntity<ScreeningResponseDto> screenTransfer(ScreeningRequestDto request) {
-		return ResponseEntity.ok(mapper.response(kernel.decide(screening, mapper.request(request)), version.value()));
+		ScreeningRequest q = mapper.request(request);
+		return ResponseEntity.ok(mapper.response(q, kernel.decide(screening, q), version.value()));
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import org.exportpathways.api.model.QualificationResponseDto;
 import org.exportpathways.bundle.RulesetVersion;
 import org.exportpathways.kernel.Kernel;
 import org.exportpathways.qualification.QualificationRegime;
+import org.exportpathways.qualification.QualificationRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,7 +31,8 @@ public class SourceController implements SourcesApi {
 
 	@Override
 	public ResponseEntity<QualificationResponseDto> qualifySource(QualificationRequestDto request) {
-		return ResponseEntity.ok(mapper.response(kernel.decide(sources, mapper.request(request)), version.value()));
+		QualificationRequest q = mapper.request(request);
+		return ResponseEntity.ok(mapper.response(q, kernel.decide(sources, q), version.value()));
 	}
 
 }
