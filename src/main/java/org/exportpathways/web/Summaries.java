@@ -76,10 +76,9 @@ public final class Summaries {
 		};
 	}
 
-	/** Section 36(c) of the AECA, 22 U.S.C. 2776(c). */
+	/** Section 36(c) of the AECA (its U.S. Code citation comes with the findings). */
 	private static String section(String section) {
-		String paragraph = section.startsWith("36") ? section.substring(2) : "";
-		return "section " + section + " of the Arms Export Control Act (22 U.S.C. 2776" + paragraph + ")";
+		return "section " + section + " of the Arms Export Control Act";
 	}
 
 	String notification(String channel, String recipient, NotificationResult r) {
@@ -96,7 +95,7 @@ public final class Summaries {
 				else {
 					s.append(Fmt.list(r.triggeredBy().stream().map(Summaries::met).toList()));
 				}
-				s.append(". ");
+				s.append(paren(basis(r))).append(". ");
 				if (r.reviewWaived()) {
 					s.append("The review period is waived by the declared emergency; the certification must still be "
 							+ "made.");
@@ -110,7 +109,8 @@ public final class Summaries {
 				s.append(r.thresholds().isEmpty()
 						? "the agreement does not involve the manufacture abroad of significant military equipment."
 						: "no threshold is met" + ((r.thresholdTier() != null)
-								? " under the " + Tier.tierName(r.thresholdTier()) + " thresholds." : "."));
+								? " under the " + Tier.tierName(r.thresholdTier()) + " thresholds" : ""));
+				s.append(paren(basis(r))).append('.');
 			}
 			case UNDETERMINED -> s.append("whether ")
 				.append(what)
@@ -118,9 +118,37 @@ public final class Summaries {
 				.append(law)
 				.append(" depends on facts not given: ")
 				.append(missing(r.missing()))
+				.append(paren(basis(r)))
 				.append('.');
 		}
 		return s.toString();
+	}
+
+	/**
+	 * The legal basis of a notification decision: the citations of the thresholds met, or
+	 * of the decision's own findings.
+	 */
+	private static String basis(NotificationResult r) {
+		List<String> c = new ArrayList<>();
+		for (ThresholdTest t : r.triggeredBy()) {
+			r.thresholds()
+				.stream()
+				.filter((th) -> th.tier() == t.tier() && th.kind() == t.kind())
+				.map((th) -> th.citation())
+				.forEach(c::add);
+		}
+		if (c.isEmpty()) {
+			r.findings()
+				.stream()
+				.filter((f) -> f.ruleId().startsWith("CN-DEC-"))
+				.map(Finding::citation)
+				.forEach(c::add);
+		}
+		return String.join("; ", c.stream().distinct().toList());
+	}
+
+	private static String paren(String citation) {
+		return (citation == null || citation.isEmpty()) ? "" : " (" + citation + ")";
 	}
 
 	private static String met(ThresholdTest t) {
@@ -157,7 +185,8 @@ public final class Summaries {
 				.append(c.toScenario())
 				.append("\".");
 		}
-		return s.append(" Thresholds: 22 U.S.C. 2776(b)-(d).").toString();
+		return s.append(" Thresholds: section 36 of the Arms Export Control Act, as each scenario sets them.")
+			.toString();
 	}
 
 	// ---- transfer screening ----------------------------------------------------------
@@ -171,18 +200,17 @@ public final class Summaries {
 		}
 		s.append(String.join("; ", items)).append('.');
 		if (r.outcome() == ScreeningOutcome.PROHIBITED) {
-			s.append(" Congressional notification is not assessed: it concerns licenses and approvals to be "
-					+ "issued, and a policy of denial leaves none to notify (22 U.S.C. 2776(c); 22 CFR 126.1(a)).");
+			s.append(" Congressional notification is not assessed: section 36 of the Arms Export Control Act "
+					+ "concerns licenses and approvals to be issued, and a policy of denial leaves none to notify.");
 		}
 		else if (r.notification() != null) {
 			NotificationResult n = r.notification();
 			s.append(" Congressional notification under section ")
 				.append(n.section())
-				.append(" (22 U.S.C. 2776")
-				.append(n.section().substring(2))
-				.append("): ")
+				.append(": ")
 				.append(words(n.outcome()))
-				.append((n.outcome() == Outcome.UNDETERMINED) ? " (" + missing(n.missing()) + " not given)" : "")
+				.append((n.outcome() == Outcome.UNDETERMINED) ? ", " + missing(n.missing()) + " not given" : "")
+				.append(paren(basis(n)))
 				.append('.');
 		}
 		return s.toString();
@@ -197,18 +225,21 @@ public final class Summaries {
 			.orElse(i.jurisdiction());
 		String head = "item " + i.id() + " (" + entry + ", " + i.jurisdiction() + ")";
 		List<Finding> f = i.findings();
-		String denial = citations(f, (x) -> x.severity().name().equals("WARNING") && x.ruleId().contains("-PRO-"),
-				"22 CFR 126.1");
+		Predicate<Finding> denies = (x) -> !"INFO".equals(x.severity().name()) && x.ruleId().contains("-PRO-");
+		String denial = f.stream()
+			.filter(denies)
+			.map((x) -> x.message().replaceFirst("\\.\\s+(?=[A-Z]).*$", "").replaceFirst("\\.$", ""))
+			.findFirst()
+			.orElse("a policy of denial");
 		return head + switch (i.outcome()) {
-			case PROHIBITED -> " is prohibited: " + ("EAR".equals(i.jurisdiction())
-					? "Country Group D:5 policy of denial, no license exception (15 CFR 742.4(b)(1)(ii); " + denial
-							+ ")"
-					: "policy of denial, no exemption (" + denial + ")");
-			case EXEMPT -> " is exempt under 22 CFR " + i.exemption() + " (no DDTC license needed)";
+			case PROHIBITED -> " is prohibited: " + denial + paren(citations(f, denies, ""))
+					+ (("EAR".equals(i.jurisdiction())) ? ", no license exception" : ", no exemption");
+			case EXEMPT -> " is exempt under ITAR section " + i.exemption() + " (no DDTC license needed)"
+					+ paren(citations(f, (x) -> x.message().startsWith("Exemption " + i.exemption() + " applies"), ""));
 			case LICENSE_REQUIRED -> " needs a license" + licenseRequired(i);
 			case NO_LICENSE_REQUIRED ->
 				" needs no license (" + ((i.licenseType() != null) ? i.licenseType() + "; " : "")
-						+ citations(f, (x) -> lower(x.message()).contains("no license"), "15 CFR 738.4") + ")";
+						+ citations(f, (x) -> lower(x.message()).contains("no license"), "") + ")";
 			case UNDETERMINED -> " is undetermined: it depends on " + missing(i.missing());
 		};
 	}
@@ -216,11 +247,13 @@ public final class Summaries {
 	private static String licenseRequired(ScreeningResult.ItemResult i) {
 		if ("ITAR".equals(i.jurisdiction())) {
 			return ": " + ((i.licenseType() != null) ? "a " + i.licenseType() : "a DDTC license or other approval")
-					+ " (22 CFR 123.1)" + ((i.licenseType() == null) ? ", its form depending on facts not given" : "");
+					+ paren(citations(i.findings(), (x) -> x.ruleId().contains("-DEC-") || x.ruleId().contains("-LIC-"),
+							""))
+					+ ((i.licenseType() == null) ? ", its form depending on facts not given" : "");
 		}
-		String s = ": a BIS license, "
-				+ citations(i.findings(), (x) -> lower(x.message()).contains("a license is required")
-						|| lower(x.message()).contains("require a license"), "15 CFR 738.4");
+		String s = ": a BIS license"
+				+ paren(citations(i.findings(), (x) -> lower(x.message()).contains("a license is required")
+						|| lower(x.message()).contains("require a license"), ""));
 		if (!i.licenseExceptions().isEmpty()) {
 			List<String> codes = i.licenseExceptions().stream().map((c) -> c.code()).distinct().toList();
 			s += (codes.size() == 1) ? ", unless license exception " + codes.get(0) + " is used under its conditions"
@@ -264,16 +297,16 @@ public final class Summaries {
 			.append(q.citation())
 			.append("). Buy American: ")
 			.append(Fmt.words(r.buyAmerican().status()))
-			.append(part(r.findings(), "PR-BA-", "41 U.S.C. 8302; FAR 25.101", r.buyAmerican().missing()))
+			.append(part(r.findings(), "PR-BA-", "", r.buyAmerican().missing()))
 			.append(". Berry Amendment: ")
 			.append(Fmt.words(r.berry().status()))
-			.append(part(r.findings(), "PR-BY-", "10 U.S.C. 4862", r.berry().missing()))
+			.append(part(r.findings(), "PR-BY-", "", r.berry().missing()))
 			.append(". Specialty metals: ")
 			.append(Fmt.words(r.specialtyMetals().status()))
-			.append(part(r.findings(), "PR-SM-", "10 U.S.C. 4863", r.specialtyMetals().missing()))
+			.append(part(r.findings(), "PR-SM-", "", r.specialtyMetals().missing()))
 			.append(". DPA domestic source: ")
 			.append(dpa(r.dpa().status()))
-			.append(part(r.findings(), "DP-DS-", "50 U.S.C. 4552(7)", r.dpa().missing()))
+			.append(part(r.findings(), "DP-DS-", "", r.dpa().missing()))
 			.append('.');
 		return s.toString();
 	}
@@ -294,7 +327,7 @@ public final class Summaries {
 	private static String part(List<Finding> findings, String prefix, String statute, List<String> missing) {
 		List<Finding> own = findings.stream().filter((f) -> f.ruleId().startsWith(prefix)).toList();
 		String citation = own.isEmpty() ? statute : own.get(own.size() - 1).citation();
-		return " (" + citation + ")" + (missing.isEmpty() ? "" : ", depending on " + missing(missing));
+		return paren(citation) + (missing.isEmpty() ? "" : ", depending on " + missing(missing));
 	}
 
 	// ---- country profile -------------------------------------------------------------
@@ -302,10 +335,10 @@ public final class Summaries {
 	String profile(CountryProfile p) {
 		StringBuilder s = new StringBuilder(p.name() + " (" + p.code() + ") on " + p.asOf() + ": ");
 		s.append(switch (p.itar1261Status()) {
-			case "NOT_LISTED" -> "not listed in 22 CFR 126.1";
+			case "NOT_LISTED" -> "not listed in ITAR section 126.1";
 			case "SUSPENDED" ->
-				"listed in 22 CFR 126.1 with its policy of denial suspended (" + p.itar1261().citation() + ")";
-			default -> "listed in 22 CFR 126.1 with a policy of " + Fmt.words(p.itar1261Status()) + " ("
+				"listed in ITAR section 126.1 with its policy of denial suspended (" + p.itar1261().citation() + ")";
+			default -> "listed in ITAR section 126.1 with a policy of " + Fmt.words(p.itar1261Status()) + " ("
 					+ p.itar1261().citation() + "): defense articles and services are denied";
 		});
 		s.append("; EAR Country Groups: ")
@@ -315,7 +348,7 @@ public final class Summaries {
 				+ ")");
 		boolean denied = !"NOT_LISTED".equals(p.itar1261Status()) && !"SUSPENDED".equals(p.itar1261Status());
 		if (denied) {
-			s.append("; ITAR exemptions are not available where the 126.1 denial applies (22 CFR 126.1(a))");
+			s.append("; ITAR exemptions are not available where the 126.1 denial applies (ITAR section 126.1(a))");
 		}
 		else if (!p.itarExemptions().isEmpty()) {
 			s.append("; ITAR exemptions tied to the country: ")
