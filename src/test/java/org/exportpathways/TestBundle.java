@@ -17,6 +17,7 @@ import org.exportpathways.notification.NotificationRegime;
 import org.exportpathways.bundle.ReferenceData;
 import org.exportpathways.bundle.ReferenceDataLoader;
 import org.exportpathways.screening.ScreeningRegime;
+import org.exportpathways.web.Summaries;
 import org.exportpathways.qualification.QualificationRegime;
 import org.exportpathways.web.NotificationMapper;
 
@@ -51,7 +52,7 @@ public final class TestBundle {
 	 * with the calendar.
 	 */
 	public static final NotificationMapper MAPPER = new NotificationMapper(
-			Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
+			Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC), new Summaries(DATA));
 
 	private TestBundle() {
 	}

@@ -75,17 +75,28 @@ public final class JurisdictionRegime implements Regime<JurisdictionRequest, Jur
 		if (determined.size() == 1) {
 			Determined d = determined.get(0);
 			return new JurisdictionResult(d.outcome(), (d.outcome() == Outcome.USML) ? "ITAR" : "EAR",
-					summary(d.finding()), d.usmlCategory(), d.usmlParagraph(), d.eccn(), request.description(), null,
-					findings, request.asOf());
+					summary(d.outcome(), d.finding()), d.usmlCategory(), d.usmlParagraph(), d.eccn(),
+					request.description(), null, findings, request.asOf());
 		}
 		NextQuestion next = decided.one(NextQuestion.class, PACK);
-		return new JurisdictionResult(Outcome.UNDETERMINED, null, summary(next.finding()), null, null, null,
-				request.description(), next.question(), findings, request.asOf());
+		return new JurisdictionResult(Outcome.UNDETERMINED, null, summary(Outcome.UNDETERMINED, next.finding()), null,
+				null, null, request.description(), next.question(), findings, request.asOf());
 	}
 
-	private static String summary(Finding f) {
-		return f.message() + " (" + f.citation() + "). Advisory: not a commodity jurisdiction or classification "
-				+ "issued by DDTC or BIS.";
+	/** The verdict first, in words, then the deciding finding with its citation. */
+	private static String summary(Outcome outcome, Finding f) {
+		String verdict = switch (outcome) {
+			case USML -> "USML (ITAR)";
+			case SERIES_600 -> "Series 600 (a 600-series or 9x515 entry, EAR)";
+			case CCL -> "CCL (EAR)";
+			case EAR99 -> "EAR99";
+			case UNDETERMINED -> "Undetermined";
+		};
+		String lead = f.message()
+			.toLowerCase(java.util.Locale.ROOT)
+			.startsWith(verdict.toLowerCase(java.util.Locale.ROOT)) ? "" : verdict + ": ";
+		return lead + f.message() + " (" + f.citation() + "). Advisory: not a commodity jurisdiction or "
+				+ "classification issued by DDTC or BIS.";
 	}
 
 }

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.exportpathways.domain.Finding;
 import org.exportpathways.domain.Severity;
@@ -30,6 +32,46 @@ public final class FindingCollector {
 	}
 
 	private long sequence;
+
+	private final Function<String, Optional<String>> countryNames;
+
+	/** A collector that names countries by their code only (no table given). */
+	public FindingCollector() {
+		this((code) -> Optional.empty());
+	}
+
+	/**
+	 * A collector that names countries from {@code countryNames} (the bundle's countries
+	 * table).
+	 */
+	public FindingCollector(Function<String, Optional<String>> countryNames) {
+		this.countryNames = countryNames;
+	}
+
+	/**
+	 * A country as an analyst files it, {@code Germany (DE)}: the name from the bundle's
+	 * countries table and the code; the code alone when the table does not name it.
+	 */
+	public String country(Object code) {
+		if (code == null) {
+			return "an unknown country";
+		}
+		String c = code.toString();
+		return countryNames.apply(c).map((name) -> name + " (" + c + ")").orElse(c);
+	}
+
+	/**
+	 * Countries as {@link #country} names them, joined:
+	 * {@code A (AA), B (BB) and C (CC)}.
+	 */
+	public String countries(Collection<?> codes) {
+		if (codes == null || codes.isEmpty()) {
+			return "no country";
+		}
+		List<String> names = codes.stream().map(this::country).toList();
+		return (names.size() == 1) ? names.get(0)
+				: String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+	}
 
 	public Explanation explain(RuleContext kcontext, String message) {
 		return explain(kcontext, null, message, null, null);
@@ -71,7 +113,8 @@ public final class FindingCollector {
 	/**
 	 * The findings that stand after firing, in the reading order of the rules that made
 	 * them (the engine's firing order is an implementation detail), then in the order
-	 * they were made.
+	 * they were made; a rule that explained the same thing twice (same item, same
+	 * message, e.g. from two matches) is reported once.
 	 */
 	public static List<Finding> findings(KieSession session, RuleEngine engine) {
 		return explanations(session, engine).stream().map(Explanation::finding).toList();
@@ -80,10 +123,12 @@ public final class FindingCollector {
 	/** The explanations that stand after firing, ordered as {@link #findings}. */
 	public static List<Explanation> explanations(KieSession session, RuleEngine engine) {
 		Collection<?> facts = session.getObjects(new ClassObjectFilter(Explanation.class));
+		java.util.Set<List<Object>> seen = new java.util.HashSet<>();
 		return facts.stream()
 			.map(Explanation.class::cast)
 			.sorted(Comparator.comparingInt((Explanation e) -> engine.ruleOrder(e.finding().rule()))
 				.thenComparingLong(Explanation::sequence))
+			.filter((e) -> seen.add(java.util.Arrays.asList(e.itemId(), e.finding().ruleId(), e.finding().message())))
 			.toList();
 	}
 

@@ -52,4 +52,50 @@ public final class Fmt {
 				: String.join(", ", p.subList(0, p.size() - 1)) + " or " + p.get(p.size() - 1);
 	}
 
+	/**
+	 * Plain words for a request field or a constant, for messages:
+	 * {@code majorDefenseEquipmentValue} and {@code MAJOR_DEFENSE_EQUIPMENT} both read
+	 * "major defense equipment"; a trailing "value" is kept ({@code totalValue}: "total
+	 * value"); dotted paths read as their words ({@code endUser.securityForces}: "end
+	 * user security forces").
+	 */
+	public static String words(Object name) {
+		if (name == null) {
+			return "unknown";
+		}
+		String s = name.toString();
+		if (s.equals(s.toUpperCase(Locale.ROOT))) {
+			return s.toLowerCase(Locale.ROOT).replace('_', ' ');
+		}
+		return s.replace('.', ' ')
+			.replaceAll("([a-z0-9])([A-Z])", "$1 $2")
+			.toLowerCase(Locale.ROOT)
+			.transform(Fmt::acronyms);
+	}
+
+	/** Plain words for each name ({@link #words}), joined as a list. */
+	public static String wordList(java.util.Collection<?> names) {
+		return list((names == null) ? null : names.stream().map(Fmt::words).toList());
+	}
+
+	/** {@code a, b and c}: the values in their order, joined as an English list. */
+	public static String list(java.util.Collection<?> values) {
+		if (values == null || values.isEmpty()) {
+			return "none";
+		}
+		java.util.List<String> v = values.stream().map(String::valueOf).toList();
+		return (v.size() == 1) ? v.get(0)
+				: String.join(", ", v.subList(0, v.size() - 1)) + " and " + v.get(v.size() - 1);
+	}
+
+	private static final java.util.regex.Pattern ACRONYM = java.util.regex.Pattern
+		.compile("\\b(usml|eccn|ddtc|aukus|cots|dpa)\\b");
+
+	/**
+	 * Acronyms of field names in capitals again ("usml categories": "USML categories").
+	 */
+	private static String acronyms(String words) {
+		return ACRONYM.matcher(words).replaceAll((r) -> r.group(1).toUpperCase(Locale.ROOT));
+	}
+
 }

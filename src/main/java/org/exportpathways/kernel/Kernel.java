@@ -57,7 +57,7 @@ public final class Kernel {
 		if (!notInForce.isEmpty()) {
 			throw new InvalidInputException(notInForce, true);
 		}
-		return engine.decide((session) -> {
+		return engine.decide(data::countryName, (session) -> {
 			regime.facts(request, new Facts(this, session, asOf));
 			session.fireAllRules();
 			return regime.result(request, new Decided(session, engine));

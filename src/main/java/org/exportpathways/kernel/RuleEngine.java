@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -142,6 +143,14 @@ public final class RuleEngine {
 	 * exception propagates; otherwise it is reset and returned to the pool.
 	 */
 	public <T> T decide(Function<KieSession, T> work) {
+		return decide((code) -> Optional.empty(), work);
+	}
+
+	/**
+	 * As {@link #decide(Function)}, the session's {@code findings} collector naming
+	 * countries from {@code countryNames} (the bundle's countries table).
+	 */
+	public <T> T decide(Function<String, Optional<String>> countryNames, Function<KieSession, T> work) {
 		KieSession session = idle.poll();
 		if (session == null) {
 			session = kieBase.newKieSession();
@@ -153,7 +162,7 @@ public final class RuleEngine {
 			if (recorder != null) {
 				session.addEventListener(recorder);
 			}
-			session.setGlobal("findings", new FindingCollector());
+			session.setGlobal("findings", new FindingCollector(countryNames));
 			T result = work.apply(session);
 			decisions.incrementAndGet();
 			reusable = true;

@@ -81,7 +81,7 @@ public final class CaseRunner {
 	 */
 	public CaseRunner(Snapshot snapshot, Clock clock) {
 		this.snapshot = snapshot;
-		this.notifications = new NotificationMapper(clock);
+		this.notifications = new NotificationMapper(clock, new Summaries(snapshot.data()));
 		this.screenings = new ScreeningMapper(notifications);
 		this.sources = new SourceMapper(notifications);
 		this.jurisdictions = new JurisdictionMapper(notifications);

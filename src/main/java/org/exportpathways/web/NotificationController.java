@@ -46,16 +46,14 @@ public class NotificationController implements NotificationsApi {
 	@Override
 	public ResponseEntity<NotificationDecisionDto> evaluateNotification(NotificationRequestDto request) {
 		Snapshot bundle = bundles.current();
-		return ResponseEntity.ok(
-				metrics
-					.timed("notification",
-							() -> mapper.decision(
-									bundle.kernel()
-										.decide(bundle.notifications(),
-												new NotificationRequest(mapper.sale(request),
-														mapper.scenario(request.getScenario()))),
-									bundle.versionValue()),
-							NotificationDecisionDto::getOutcome));
+		return ResponseEntity.ok(metrics.timed("notification",
+				() -> mapper.decision(request.getChannel().getValue(), request.getRecipient(),
+						bundle.kernel()
+							.decide(bundle.notifications(),
+									new NotificationRequest(mapper.sale(request),
+											mapper.scenario(request.getScenario()))),
+						bundle.versionValue()),
+				NotificationDecisionDto::getOutcome));
 	}
 
 	/**

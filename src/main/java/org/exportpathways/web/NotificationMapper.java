@@ -58,8 +58,15 @@ public class NotificationMapper {
 
 	private final Clock clock;
 
-	public NotificationMapper(Clock clock) {
+	private final Summaries summaries;
+
+	public NotificationMapper(Clock clock, Summaries summaries) {
 		this.clock = clock;
+		this.summaries = summaries;
+	}
+
+	Summaries summaries() {
+		return summaries;
 	}
 
 	public LocalDate today() {
@@ -151,9 +158,14 @@ public class NotificationMapper {
 		return r.getSales().stream().map((s) -> sale(s, asOf)).toList();
 	}
 
-	public NotificationDecisionDto decision(NotificationResult r, String rulesetVersion) {
+	/**
+	 * The decision of a sale by {@code channel} to {@code recipient}, with its summary.
+	 */
+	public NotificationDecisionDto decision(String channel, String recipient, NotificationResult r,
+			String rulesetVersion) {
 		NotificationDecisionDto dto = new NotificationDecisionDto();
-		dto.outcome(OutcomeDto.fromValue(r.outcome().name()))
+		dto.summary(summaries.notification(channel, recipient, r))
+			.outcome(OutcomeDto.fromValue(r.outcome().name()))
 			.section(r.section())
 			.reviewPeriodDays(r.reviewPeriodDays())
 			.reviewWaived(r.reviewWaived())
@@ -220,7 +232,7 @@ public class NotificationMapper {
 								OutcomeDto.fromValue(s.to().name())))
 						.toList()))
 			.toList();
-		return new SimulationResponseDto(runs, changes, rulesetVersion, ADVISORY);
+		return new SimulationResponseDto(summaries.simulation(r), runs, changes, rulesetVersion, ADVISORY);
 	}
 
 }

@@ -9,6 +9,7 @@ import org.exportpathways.api.model.ScreeningRequestDto;
 import org.exportpathways.api.model.ScreeningResponseDto;
 import org.exportpathways.rollout.ActiveBundle;
 import org.exportpathways.rollout.Snapshot;
+import org.exportpathways.screening.ScreeningRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -34,8 +35,9 @@ public class ScreeningController implements TransfersApi, CountriesApi {
 	@Override
 	public ResponseEntity<ScreeningResponseDto> screenTransfer(ScreeningRequestDto request) {
 		Snapshot bundle = bundles.current();
-		return ResponseEntity.ok(metrics.timed("screening", () -> mapper
-			.response(bundle.kernel().decide(bundle.screening(), mapper.request(request)), bundle.versionValue()),
+		ScreeningRequest q = mapper.request(request);
+		return ResponseEntity.ok(metrics.timed("screening",
+				() -> mapper.response(q, bundle.kernel().decide(bundle.screening(), q), bundle.versionValue()),
 				ScreeningResponseDto::getOutcome));
 	}
 

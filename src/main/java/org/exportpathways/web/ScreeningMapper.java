@@ -20,6 +20,7 @@ import org.exportpathways.api.model.ScreeningResponseDto;
 import org.exportpathways.api.model.UsmlEntryDto;
 import org.exportpathways.domain.StableSets;
 import org.exportpathways.screening.CountryProfile;
+import org.exportpathways.screening.ScreeningOutcome;
 import org.exportpathways.screening.ScreeningRequest;
 import org.exportpathways.screening.ScreeningResult;
 import org.springframework.stereotype.Component;
@@ -74,13 +75,19 @@ public class ScreeningMapper {
 				(i.getJurisdictionFacts() != null) ? JurisdictionMapper.answers(i.getJurisdictionFacts()) : null);
 	}
 
-	public ScreeningResponseDto response(ScreeningResult r, String rulesetVersion) {
-		ScreeningResponseDto dto = new ScreeningResponseDto(ScreeningOutcomeDto.fromValue(r.outcome().name()),
+	/**
+	 * The screening of request {@code q}. A prohibited transfer carries no notification
+	 * block: section 36 concerns licenses and approvals to be issued, and a policy of
+	 * denial leaves none (the summary says so).
+	 */
+	public ScreeningResponseDto response(ScreeningRequest q, ScreeningResult r, String rulesetVersion) {
+		ScreeningResponseDto dto = new ScreeningResponseDto(notifications.summaries().screening(q, r),
+				ScreeningOutcomeDto.fromValue(r.outcome().name()),
 				r.items().stream().map((i) -> item(i, rulesetVersion)).toList(),
 				r.findings().stream().map(NotificationMapper::finding).toList(), rulesetVersion, r.asOf(),
 				NotificationMapper.ADVISORY);
-		if (r.notification() != null) {
-			dto.notification(notifications.decision(r.notification(), rulesetVersion));
+		if (r.notification() != null && r.outcome() != ScreeningOutcome.PROHIBITED) {
+			dto.notification(notifications.decision(q.channel(), q.destination(), r.notification(), rulesetVersion));
 		}
 		if (r.earNotification() != null) {
 			ScreeningResult.EarNotice n = r.earNotification();
@@ -112,9 +119,9 @@ public class ScreeningMapper {
 		if (p.itar1261() != null) {
 			itar.fact(fact(p.itar1261()));
 		}
-		return new CountryProfileDto(p.code(), p.name(), p.asOf(), itar, facts(p.countryGroups()),
-				facts(p.chartColumns()), facts(p.embargoes()), facts(p.itarExemptions()), facts(p.memberships()),
-				rulesetVersion, NotificationMapper.ADVISORY);
+		return new CountryProfileDto(notifications.summaries().profile(p), p.code(), p.name(), p.asOf(), itar,
+				facts(p.countryGroups()), facts(p.chartColumns()), facts(p.embargoes()), facts(p.itarExemptions()),
+				facts(p.memberships()), rulesetVersion, NotificationMapper.ADVISORY);
 	}
 
 	private static List<DatedFactDto> facts(List<CountryProfile.Fact> facts) {

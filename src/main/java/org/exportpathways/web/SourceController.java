@@ -5,6 +5,7 @@ import org.exportpathways.api.model.QualificationRequestDto;
 import org.exportpathways.api.model.QualificationResponseDto;
 import org.exportpathways.rollout.ActiveBundle;
 import org.exportpathways.rollout.Snapshot;
+import org.exportpathways.qualification.QualificationRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,9 +28,9 @@ public class SourceController implements SourcesApi {
 	@Override
 	public ResponseEntity<QualificationResponseDto> qualifySource(QualificationRequestDto request) {
 		Snapshot bundle = bundles.current();
+		QualificationRequest q = mapper.request(request);
 		return ResponseEntity.ok(metrics.timed("qualification",
-				() -> mapper.response(bundle.kernel().decide(bundle.sources(), mapper.request(request)),
-						bundle.versionValue()),
+				() -> mapper.response(q, bundle.kernel().decide(bundle.sources(), q), bundle.versionValue()),
 				(r) -> (r.getBuyAmerican() != null) ? r.getBuyAmerican().getStatus() : "NONE"));
 	}
 

@@ -42,7 +42,8 @@ public class SourceMapper {
 				e.getFallbackThresholdConditions());
 	}
 
-	public QualificationResponseDto response(QualificationResult r, String rulesetVersion) {
+	public QualificationResponseDto response(QualificationRequest request, QualificationResult r,
+			String rulesetVersion) {
 		QualificationResult.Status q = r.qualifyingCountry();
 		DatedStatusDto qualifying = new DatedStatusDto(q.value(), q.citation()).effectiveFrom(q.effectiveFrom())
 			.effectiveTo(q.effectiveTo())
@@ -63,7 +64,8 @@ public class SourceMapper {
 				.since(e.effectiveFrom())
 				.until(e.effectiveTo()))
 			.toList();
-		return new QualificationResponseDto(qualifying, ba, part(r.berry()), part(r.specialtyMetals()),
+		return new QualificationResponseDto(notifications.summaries().qualification(request.supplierCountry(), r),
+				qualifying, ba, part(r.berry()), part(r.specialtyMetals()),
 				new DpaResultDto(DpaResultDto.StatusEnum.fromValue(r.dpa().status()), r.dpa().conditions(),
 						r.dpa().missing()),
 				enablers, r.findings().stream().map(NotificationMapper::finding).toList(), rulesetVersion, r.asOf(),
