@@ -260,7 +260,12 @@ class AdminApiIntegrationTests {
 			.then()
 			.body("rulesetVersion", equalTo(candidate))
 			.body("outcome", equalTo("NOT_REQUIRED"));
-		given().get("/actuator/health").then().body("components.ruleBundle.details.rulesetVersion", equalTo(candidate));
+		given().auth()
+			.preemptive()
+			.basic("actuator", "test-actuator")
+			.get("/actuator/health")
+			.then()
+			.body("components.ruleBundle.details.rulesetVersion", equalTo(candidate));
 
 		// the old record replays under the new bundle, and says what changed
 		given().post("/v1/decisions/" + oldId + "/replays")

@@ -151,7 +151,9 @@ final class Contract {
 	private void check(JsonNode value, JsonNode schema, String at, List<String> out) {
 		schema = resolve(schema);
 		if (value == null || value.isNull()) {
-			out.add(at + ": null");
+			if (value == null || !schema.path("nullable").asBoolean(false)) {
+				out.add(at + ": null");
+			}
 			return;
 		}
 		if (isObject(schema)) {
