@@ -129,6 +129,12 @@ public final class SourceFacts {
 	 * The status of one part of the answer: BUY_AMERICAN, BERRY, SPECIALTY_METALS or DPA.
 	 */
 	public record PartStatus(String part, String status) {
+
+		/**
+		 * The DPA answer "not a domestic source" (the API's YES/NO, not a country code).
+		 */
+		public static final String NO = "NO";
+
 	}
 
 	/** A request field that would decide an UNDETERMINED part. */
