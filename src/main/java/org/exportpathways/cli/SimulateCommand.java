@@ -141,6 +141,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
+		long started = System.nanoTime();
 		JsonMapper json = JsonMapper.builder()
 			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
 					DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -185,17 +186,24 @@ public final class SimulateCommand implements Callable<Integer> {
 				return bad(errors);
 			}
 			LocalDate batchAsOf = (asOf != null) ? asOf : LocalDate.now(clock);
+			long loaded = System.nanoTime();
 			long total = check(validation.getValidator(), mapper, service, batchAsOf);
+			long checked = System.nanoTime();
 			SimulationRun run = service.start(named, analysis);
 			try (ProgressBar bar = progress(total)) {
 				write(json, mapper, run, batchAsOf, bar);
 			}
+			long decided = System.nanoTime();
 			SimulationRun.Summary totals = run.summary();
 			if (summary != null) {
 				json.writerWithDefaultPrettyPrinter().writeValue(summary.toFile(), mapper.totals(totals));
 			}
 			stdout.println(mapper.summaries().simulationTotals(totals));
-			stdout.println("Ruleset " + version + "; " + total + " sales written to " + out + ".");
+			stdout.printf(java.util.Locale.ROOT,
+					"Ruleset %s; %d sales written to %s. Rules loaded in %.1f s, input checked in %.1f s, decided and "
+							+ "written in %.1f s (%.0f sales a second).%n",
+					version, total, out, (loaded - started) / 1e9, (checked - loaded) / 1e9, (decided - checked) / 1e9,
+					total / Math.max(1e-9, (decided - checked) / 1e9));
 			stdout.println(NotificationMapper.ADVISORY);
 			return 0;
 		}
