@@ -154,7 +154,7 @@ class DurabilityJarTests {
 				.append('}');
 		}
 		return "{\"sales\":[" + sales + "],\"scenarios\":[{\"name\":\"law\",\"kind\":\"STATUTORY\"}],"
-				+ "\"analysis\":{\"breakEven\":true,\"sweep\":{\"from\":0.5,\"to\":3,\"step\":0.01}}}";
+				+ "\"analysis\":{\"breakEven\":true,\"sweep\":{\"from\":0.5,\"to\":2.5,\"step\":0.01}}}";
 	}
 
 	String get(String url) throws IOException, InterruptedException {
