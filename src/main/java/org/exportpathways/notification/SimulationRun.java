@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 import org.exportpathways.kernel.DecisionExecutor;
 import org.exportpathways.kernel.Kernel;
@@ -125,33 +126,62 @@ public final class SimulationRun {
 	 */
 	public void accept(List<Sale> chunk, long firstIndex, Consumer<Row> out) {
 		Row[] rows = new Row[chunk.size()];
-		executor.forEach(chunk.size(), (i) -> rows[i] = decide(chunk.get(i), "sales[" + (firstIndex + i) + "]."));
+		int parts = (chunk.size() + PART - 1) / PART;
+		executor.forEach(parts, (p) -> {
+			int from = p * PART;
+			List<Sale> part = chunk.subList(from, Math.min(chunk.size(), from + PART));
+			decide(part, firstIndex + from, rows, from);
+		});
 		for (Row row : rows) {
 			count(row);
 			out.accept(row);
 		}
 	}
 
-	private Row decide(Sale s, String prefix) {
-		List<SaleOutcome> outcomes = new ArrayList<>(scenarios.size());
-		List<List<Threshold>> applied = new ArrayList<>(scenarios.size());
+	/**
+	 * Sales one session decides in a row (per scenario) before it goes back to the pool.
+	 */
+	static final int PART = 256;
+
+	/**
+	 * Decides a part of a chunk through the batch entry point, one scenario after the
+	 * other, without findings (a simulation's rows carry none).
+	 */
+	private void decide(List<Sale> part, long firstIndex, Row[] rows, int offset) {
+		IntFunction<String> prefixes = (i) -> "sales[" + (firstIndex + i) + "].";
+		List<List<NotificationResult>> byScenario = new ArrayList<>(scenarios.size());
 		for (NamedScenario ns : scenarios) {
-			NotificationResult r = kernel.decideChecked(regime, new NotificationRequest(s.sale(), ns.scenario()),
-					prefix);
-			outcomes.add(
-					new SaleOutcome(s.id(), r.asOf(), r.outcome(), r.reviewPeriodDays(), r.triggeredBy(), r.missing()));
-			applied.add(r.thresholds());
+			List<NotificationRequest> requests = new ArrayList<>(part.size());
+			for (Sale s : part) {
+				requests.add(new NotificationRequest(s.sale(), ns.scenario()));
+			}
+			byScenario.add(kernel.decideAll(regime, requests, prefixes, false));
 		}
-		BreakEven breakEven = null;
-		List<Outcome> sweep = List.of();
-		if (analysis.probesFactors()) {
-			FactorProbe probe = new FactorProbe(s.sale(),
-					regime.statutoryThresholds(s.sale().channel(), s.sale().asOf()),
-					(f) -> kernel.decideChecked(regime, new NotificationRequest(s.sale(), factor(f)), prefix));
-			breakEven = analysis.breakEven() ? probe.breakEven() : null;
-			sweep = probe.outcomes(sweepFactors);
+		for (int i = 0; i < part.size(); i++) {
+			Sale s = part.get(i);
+			List<SaleOutcome> outcomes = new ArrayList<>(scenarios.size());
+			List<List<Threshold>> applied = new ArrayList<>(scenarios.size());
+			for (List<NotificationResult> results : byScenario) {
+				NotificationResult r = results.get(i);
+				outcomes.add(new SaleOutcome(s.id(), r.asOf(), r.outcome(), r.reviewPeriodDays(), r.triggeredBy(),
+						r.missing()));
+				applied.add(r.thresholds());
+			}
+			BreakEven breakEven = null;
+			List<Outcome> sweep = List.of();
+			if (analysis.probesFactors()) {
+				String prefix = prefixes.apply(i);
+				FactorProbe probe = new FactorProbe(s.sale(),
+						regime.statutoryThresholds(s.sale().channel(), s.sale().asOf()),
+						(f) -> kernel
+							.decideAll(regime, List.of(new NotificationRequest(s.sale(), factor(f))), (k) -> prefix,
+									false)
+							.get(0));
+				breakEven = analysis.breakEven() ? probe.breakEven() : null;
+				sweep = probe.outcomes(sweepFactors);
+			}
+			rows[offset + i] = new Row(s, outcomes, breakEven, sweep, applied);
 		}
-		return new Row(s, outcomes, breakEven, sweep, applied);
 	}
 
 	static Scenario factor(BigDecimal f) {
