@@ -49,8 +49,8 @@ class NotificationDifferentialTests {
 	static final int CHUNK = 1000;
 
 	/**
-	 * Every sale goes through the batch entry point ({@code decideAll}, a chunk of sales on
-	 * one session, without findings: the simulations' path) and must agree with the
+	 * Every sale goes through the batch entry point ({@code decideAll}, a chunk of sales
+	 * on one session, without findings: the simulations' path) and must agree with the
 	 * reference; every fifth sale also through one decision ({@code decideChecked}, with
 	 * findings), which must agree with the batch on everything but the findings (review
 	 * period, tier, recipient group, missing values, thresholds): facts of two sales of a
@@ -91,7 +91,8 @@ class NotificationDifferentialTests {
 						}
 					}
 					if ((from + k) % SINGLE_EVERY == 0) {
-						// one decision with findings, for every fifth sale: the same answer
+						// one decision with findings, for every fifth sale: the same
+						// answer
 						NotificationResult single = TestBundle.KERNEL.decideChecked(TestBundle.NOTIFICATIONS, request,
 								"");
 						if (!withoutFindings(rules).equals(withoutFindings(single)) || !rules.findings().isEmpty()) {
