@@ -116,11 +116,11 @@ class NotificationDifferentialTests {
 			});
 		}
 		double seconds = (System.nanoTime() - t0) / 1e9;
-		System.out
-			.printf("NotificationDifferentialTests: %d sales, each one decision and in a batch, in %.1f s; REQUIRED %d, "
-					+ "UNDETERMINED %d; mismatches %d, batch vs single %d; mutant (MDE strictly above) mismatches %d%n",
-					SALES, seconds, required.get(), undetermined.get(), mismatches.get(), batchMismatches.get(),
-					mutantMismatches.get());
+		System.out.printf("NotificationDifferentialTests: %d sales, in batches (every " + SINGLE_EVERY
+				+ "th also alone), in %.1f s; REQUIRED %d, "
+				+ "UNDETERMINED %d; mismatches %d, batch vs single %d; mutant (MDE strictly above) mismatches %d%n",
+				SALES, seconds, required.get(), undetermined.get(), mismatches.get(), batchMismatches.get(),
+				mutantMismatches.get());
 		assertThat(examples).as("sales where the rules and the reference (or the two paths) disagree").isEmpty();
 		assertThat(mismatches.get()).isZero();
 		assertThat(batchMismatches.get()).isZero();
