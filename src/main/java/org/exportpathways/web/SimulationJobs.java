@@ -5,17 +5,21 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,7 +82,7 @@ public class SimulationJobs implements DisposableBean {
 	/** A job as saved in {@code job.json}. */
 	public record Saved(Spec spec, State state, long processed, Instant startedAt, Instant finishedAt,
 			String rulesetVersion, String summary, SimulationTotalsDto totals, String failure, String decisionId,
-			long pid) {
+			String resultsCsvSha256, String resultsJsonSha256, long pid) {
 	}
 
 	private static final class Job {
@@ -105,6 +109,10 @@ public class SimulationJobs implements DisposableBean {
 
 		volatile String decisionId;
 
+		volatile String resultsCsvSha256;
+
+		volatile String resultsJsonSha256;
+
 		volatile boolean cancelled;
 
 		Job(Spec spec, Path dir) {
@@ -114,7 +122,7 @@ public class SimulationJobs implements DisposableBean {
 
 		Saved saved() {
 			return new Saved(spec, state, processed.get(), startedAt, finishedAt, rulesetVersion, summary, totals,
-					failure, decisionId, ProcessHandle.current().pid());
+					failure, decisionId, resultsCsvSha256, resultsJsonSha256, ProcessHandle.current().pid());
 		}
 
 	}
@@ -159,7 +167,7 @@ public class SimulationJobs implements DisposableBean {
 	SimulationJobs(@Value("${exportpathways.data-dir}") Path dataDir, ActiveBundle bundles, NotificationMapper mapper,
 			JsonMapper json, DecisionRecorder recorder, RecordsProperties records, Clock clock,
 			@Value("${exportpathways.jobs.queue:16}") int queue,
-			@Value("${exportpathways.jobs.retention-days:7}") int retentionDays) throws IOException {
+			@Value("${exportpathways.jobs.retention-days:0}") int retentionDays) throws IOException {
 		this.root = dataDir.resolve("jobs");
 		this.bundles = bundles;
 		this.mapper = mapper;
@@ -168,7 +176,7 @@ public class SimulationJobs implements DisposableBean {
 		this.recording = records.on();
 		this.clock = clock;
 		this.queue = queue;
-		this.retention = Duration.ofDays(retentionDays);
+		this.retention = (retentionDays > 0) ? Duration.ofDays(retentionDays) : null;
 		Files.createDirectories(root);
 		recover();
 	}
@@ -208,6 +216,8 @@ public class SimulationJobs implements DisposableBean {
 					job.totals = s.totals();
 					job.failure = s.failure();
 					job.decisionId = s.decisionId();
+					job.resultsCsvSha256 = s.resultsCsvSha256();
+					job.resultsJsonSha256 = s.resultsJsonSha256();
 				}
 				jobs.put(s.spec().jobId(), job);
 			}
@@ -305,12 +315,20 @@ public class SimulationJobs implements DisposableBean {
 			Analysis analysis = (job.spec.analysis() != null)
 					? mapper.analysis(json.readValue(job.spec.analysis(), AnalysisDto.class)) : Analysis.NONE;
 			SimulationRun run = bundle.simulations().start(scenarios, analysis);
+			MessageDigest csvSha = sha256();
+			MessageDigest jsonSha = sha256();
 			try (InputStream in = Files.newInputStream(job.dir.resolve("sales.csv"));
-					Writer csv = Files.newBufferedWriter(csvPart, StandardCharsets.UTF_8);
-					OutputStream jsonOut = new BufferedOutputStream(Files.newOutputStream(jsonPart), 1 << 16)) {
+					Writer csv = new BufferedWriter(
+							new OutputStreamWriter(new DigestOutputStream(Files.newOutputStream(csvPart), csvSha),
+									StandardCharsets.UTF_8),
+							1 << 16);
+					OutputStream jsonOut = new BufferedOutputStream(
+							new DigestOutputStream(Files.newOutputStream(jsonPart), jsonSha), 1 << 16)) {
 				SimulationStream.run(in, job.spec.asOf(), mapper, json, run, csv, jsonOut, job.processed::set,
 						() -> job.cancelled);
 			}
+			job.resultsCsvSha256 = HexFormat.of().formatHex(csvSha.digest());
+			job.resultsJsonSha256 = HexFormat.of().formatHex(jsonSha.digest());
 			Files.move(csvPart, job.dir.resolve("results.csv"), StandardCopyOption.REPLACE_EXISTING,
 					StandardCopyOption.ATOMIC_MOVE);
 			Files.move(jsonPart, job.dir.resolve("results.json"), StandardCopyOption.REPLACE_EXISTING,
@@ -365,8 +383,7 @@ public class SimulationJobs implements DisposableBean {
 		if (job.spec.analysis() != null) {
 			request.put("analysis", json.readTree(job.spec.analysis()));
 		}
-		SimulationJobDto response = view(job);
-		response.state(SimulationJobDto.StateEnum.DONE);
+		SimulationJobDto response = view(job, true);
 		recorder
 			.record(new DecisionRecord(id, "createSimulationJob", clock.instant(), job.rulesetVersion, job.spec.asOf(),
 					State.DONE.name(), null, json.writeValueAsString(request), json.writeValueAsString(response)));
@@ -404,6 +421,9 @@ public class SimulationJobs implements DisposableBean {
 
 	/** Finished jobs older than the retention are deleted with their files. */
 	private void purge() {
+		if (retention == null) {
+			return;
+		}
 		Instant cutoff = clock.instant().minus(retention);
 		for (Job job : List.copyOf(jobs.values())) {
 			if (job.finishedAt != null && job.finishedAt.isBefore(cutoff)
@@ -415,6 +435,11 @@ public class SimulationJobs implements DisposableBean {
 	}
 
 	private SimulationJobDto view(Job job) {
+		return view(job, job.state == State.DONE);
+	}
+
+	/** The job as answered; {@code done}: as it is once DONE (for its record). */
+	private SimulationJobDto view(Job job, boolean done) {
 		long total = job.spec.total();
 		long processed = job.processed.get();
 		SimulationJobDto dto = new SimulationJobDto(job.spec.jobId(),
@@ -435,8 +460,13 @@ public class SimulationJobs implements DisposableBean {
 			double elapsed = Duration.between(job.startedAt, clock.instant()).toMillis() / 1000.0;
 			dto.etaSeconds((long) Math.ceil(elapsed / processed * (total - processed)));
 		}
-		if (job.state == State.DONE) {
-			dto.summary(job.summary).totals(job.totals).results(PATH + job.spec.jobId() + "/results");
+		if (done) {
+			dto.state(SimulationJobDto.StateEnum.DONE);
+			dto.summary(job.summary)
+				.totals(job.totals)
+				.results(PATH + job.spec.jobId() + "/results")
+				.resultsCsvSha256(job.resultsCsvSha256)
+				.resultsJsonSha256(job.resultsJsonSha256);
 			if (job.decisionId != null) {
 				dto.decisionRecord("/v1/decisions/" + job.decisionId);
 			}
@@ -452,6 +482,15 @@ public class SimulationJobs implements DisposableBean {
 		List<String> out = new ArrayList<>();
 		json.readTree(scenarios).forEach((n) -> out.add(n.path("name").asString()));
 		return out;
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static void quietly(Path file) {

@@ -151,6 +151,10 @@ class SimulationJobApiIntegrationTests {
 			.asString();
 		List<String> lines = text.lines().toList();
 		assertThat(lines).hasSize(49);
+		// the job names its files' SHA-256, and the record keeps it
+		assertThat(job.getString("resultsCsvSha256")).isEqualTo(java.util.HexFormat.of()
+			.formatHex(
+					java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8))));
 		assertThat(lines.get(0)).startsWith("id,asOf,statutory.outcome,statutory.reviewPeriodDays,")
 			.contains("breakEven.kind,breakEven.factor,breakEven.missing,sweep@1.0,")
 			.endsWith(",sweep@2.00");
@@ -164,7 +168,9 @@ class SimulationJobApiIntegrationTests {
 			.then()
 			.statusCode(200)
 			.body("kind", equalTo("createSimulationJob"))
-			.body("outcome", equalTo("DONE"));
+			.body("outcome", equalTo("DONE"))
+			.body("response.resultsCsvSha256", equalTo(job.getString("resultsCsvSha256")))
+			.body("request.salesSha256", matchesPattern("[0-9a-f]{64}"));
 	}
 
 	@Test
