@@ -162,6 +162,10 @@ const OUTCOME_WORDS = {
   NOT_APPLICABLE: 'Not applicable', DOMESTIC_END_PRODUCT: 'Domestic end product',
   QUALIFYING_COUNTRY_END_PRODUCT: 'Qualifying country end product', FOREIGN_END_PRODUCT: 'Foreign end product',
   YES: 'Domestic source', NO: 'Not a domestic source', TITLE_III_ONLY: 'Domestic source for Title III only',
+  RDP_QUALIFYING_COUNTRY: 'RDP qualifying country', SECURITY_OF_SUPPLY_ARRANGEMENT: 'Security of Supply Arrangement',
+  NTIB: 'National Technology and Industrial Base (NTIB)', RECIPROCAL_GOVERNMENT_QUALITY_ASSURANCE: 'Reciprocal Government Quality Assurance',
+  MAJOR_NON_NATO_ALLY: 'Major Non-NATO Ally', NATO: 'NATO', AUKUS: 'AUKUS', NATO_PLUS_5: 'NATO+5', DEFENSE_TRADE_TREATY: 'Defense trade treaty',
+  QUEUED: 'Queued', RUNNING: 'Running', DONE: 'Done', FAILED: 'Failed', CANCELLED: 'Cancelled',
   USML: 'USML (ITAR)', SERIES_600: '600 series / 9x515 (EAR)', CCL: 'CCL (EAR)', EAR99: 'EAR99',
 };
 
