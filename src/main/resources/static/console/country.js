@@ -1,5 +1,5 @@
 // Everyone: a destination's profile on a date (GET /v1/countries/{code}?asOf=), each fact with its citation.
-import { el, api, problemBox, linkCitations, cite, footerNote, params, status, busy } from './common.js';
+import { el, api, problemBox, linkCitations, cite, footerNote, params, status, busy, words } from './common.js';
 
 const form = document.getElementById('country-form');
 const code = document.getElementById('code');
@@ -11,7 +11,7 @@ function facts(title, list, id) {
       ? el('div', { class: 'table-wrap' }, el('table', {},
         el('thead', {}, el('tr', {}, ['Fact', 'Detail', 'Since', 'Until', 'Citation', 'Source'].map((h) => el('th', { scope: 'col' }, h)))),
         el('tbody', {}, list.map((f) => el('tr', {},
-          el('th', { scope: 'row' }, f.name), el('td', {}, linkCitations(f.detail || '')), el('td', {}, f.effectiveFrom || 'before the data begins'),
+          el('th', { scope: 'row' }, /^[A-Z0-9_]+$/.test(f.name) && f.name.includes('_') ? words(f.name) : f.name), el('td', {}, linkCitations(f.detail || '')), el('td', {}, f.effectiveFrom || 'before the data begins'),
           el('td', {}, f.effectiveTo || '—'), el('td', {}, cite(f.citation)), el('td', {}, f.source || ''))))))
       : el('p', { class: 'help' }, 'None on this date.'));
 }

@@ -59,7 +59,7 @@ function responseView(kind, r) {
   }
   if (r.findings) parts.push(findingsList(r.findings));
   if (r.notification) parts.push(el('div', { class: 'panel' }, el('h3', {}, 'Congressional notification ', badge(r.notification.outcome)), summaryBlock(r.notification.summary)));
-  return parts;
+  return parts.filter(Boolean);
 }
 
 async function open(id) {
