@@ -38,6 +38,14 @@ public final class NotificationRegime implements Regime<NotificationRequest, Not
 		this.thresholds = new ThresholdResolver(data);
 	}
 
+	/**
+	 * The statutory thresholds in force for the channel on the date (both tiers), before
+	 * any scenario: what an inflation factor multiplies.
+	 */
+	public List<Threshold> statutoryThresholds(Channel channel, java.time.LocalDate date) {
+		return thresholds.resolve(channel, date, Scenario.STATUTORY, "scenario");
+	}
+
 	@Override
 	public String subject() {
 		return "business dates";

@@ -42,17 +42,28 @@ public final class SimulationService {
 			List<SaleOutcome> results) {
 	}
 
-	/** A sale whose outcome differs between the first scenario and another. */
-	public record Change(String id, Outcome from, Outcome to) {
+	/**
+	 * A sale whose outcome differs between the first scenario and another, with its total
+	 * value (null when unknown).
+	 */
+	public record Change(String id, Outcome from, Outcome to, java.math.BigDecimal totalValue) {
 	}
 
 	/** The changes from the first scenario to one other. */
 	public record Changes(String fromScenario, String toScenario, List<Change> sales) {
 	}
 
-	/** The simulation. */
-	public record Result(List<ScenarioRun> scenarios, List<Changes> changes) {
+	/**
+	 * The simulation: each scenario's per-sale results, the changes from the first
+	 * scenario, the counts and bounds, and (when asked for) each sale's break-even factor
+	 * in input order.
+	 */
+	public record Result(List<ScenarioRun> scenarios, List<Changes> changes, SimulationRun.Summary summary,
+			List<BreakEven> breakEvens) {
 	}
+
+	/** Sales decided per chunk of a streamed run. */
+	public static final int CHUNK = 2048;
 
 	private final Kernel kernel;
 
@@ -67,25 +78,35 @@ public final class SimulationService {
 	}
 
 	public Result simulate(List<Sale> sales, List<NamedScenario> scenarios) {
-		check(sales, scenarios);
-		List<ScenarioRun> runs = new ArrayList<>();
-		for (NamedScenario ns : scenarios) {
-			SaleOutcome[] outcomes = new SaleOutcome[sales.size()];
-			executor.forEach(sales.size(), (i) -> {
-				Sale s = sales.get(i);
-				NotificationResult r = kernel.decideChecked(regime, new NotificationRequest(s.sale(), ns.scenario()),
-						"sales[" + i + "].");
-				outcomes[i] = new SaleOutcome(s.id(), r.asOf(), r.outcome(), r.reviewPeriodDays(), r.triggeredBy(),
-						r.missing());
+		return simulate(sales, scenarios, Analysis.NONE);
+	}
+
+	/** Decides the whole batch in memory (the synchronous operation). */
+	public Result simulate(List<Sale> sales, List<NamedScenario> scenarios, Analysis analysis) {
+		check(sales, scenarios, analysis);
+		SimulationRun run = new SimulationRun(kernel, regime, executor, scenarios, analysis);
+		List<List<SaleOutcome>> byScenario = new ArrayList<>();
+		for (int i = 0; i < scenarios.size(); i++) {
+			byScenario.add(new ArrayList<>(sales.size()));
+		}
+		List<BreakEven> breakEvens = new ArrayList<>();
+		for (int from = 0; from < sales.size(); from += CHUNK) {
+			run.accept(sales.subList(from, Math.min(sales.size(), from + CHUNK)), from, (row) -> {
+				for (int i = 0; i < row.outcomes().size(); i++) {
+					byScenario.get(i).add(row.outcomes().get(i));
+				}
+				if (row.breakEven() != null) {
+					breakEvens.add(row.breakEven());
+				}
 			});
+		}
+		SimulationRun.Summary summary = run.summary();
+		List<ScenarioRun> runs = new ArrayList<>();
+		for (int i = 0; i < scenarios.size(); i++) {
+			NamedScenario ns = scenarios.get(i);
 			Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
-			for (Outcome o : Outcome.values()) {
-				counts.put(o, 0);
-			}
-			for (SaleOutcome o : outcomes) {
-				counts.merge(o.outcome(), 1, Integer::sum);
-			}
-			runs.add(new ScenarioRun(ns.name(), ns.scenario().kind(), counts, List.of(outcomes)));
+			summary.scenarios().get(i).counts().forEach((o, n) -> counts.put(o, n.intValue()));
+			runs.add(new ScenarioRun(ns.name(), ns.scenario().kind(), counts, List.copyOf(byScenario.get(i))));
 		}
 		List<Changes> changes = new ArrayList<>();
 		ScenarioRun first = runs.get(0);
@@ -95,29 +116,27 @@ public final class SimulationService {
 				Outcome a = first.results().get(i).outcome();
 				Outcome b = other.results().get(i).outcome();
 				if (a != b) {
-					changed.add(new Change(sales.get(i).id(), a, b));
+					changed.add(new Change(sales.get(i).id(), a, b, sales.get(i).sale().totalValue()));
 				}
 			}
 			changes.add(new Changes(first.name(), other.name(), List.copyOf(changed)));
 		}
-		return new Result(List.copyOf(runs), List.copyOf(changes));
+		return new Result(List.copyOf(runs), List.copyOf(changes), summary, List.copyOf(breakEvens));
 	}
 
-	private void check(List<Sale> sales, List<NamedScenario> scenarios) {
+	/**
+	 * A run to feed chunk by chunk (batch jobs, the command line), after
+	 * {@link #checkScenarios} and {@link #checkSale} passed.
+	 */
+	public SimulationRun start(List<NamedScenario> scenarios, Analysis analysis) {
+		return new SimulationRun(kernel, regime, executor, scenarios, analysis);
+	}
+
+	/** Problems with the scenarios and the analysis (400). */
+	public List<InputError> checkScenarios(List<NamedScenario> scenarios, Analysis analysis) {
 		List<InputError> errors = new ArrayList<>();
-		if (sales.isEmpty()) {
-			errors.add(new InputError("sales", "at least one sale is required"));
-		}
 		if (scenarios.isEmpty()) {
 			errors.add(new InputError("scenarios", "at least one scenario is required"));
-		}
-		Set<String> ids = new HashSet<>();
-		for (int i = 0; i < sales.size(); i++) {
-			Sale s = sales.get(i);
-			if (!ids.add(s.id())) {
-				errors.add(new InputError("sales[" + i + "].id", "duplicate id '" + s.id() + "'"));
-			}
-			errors.addAll(s.sale().check(kernel.data(), "sales[" + i + "]."));
 		}
 		Set<String> names = new HashSet<>();
 		for (int i = 0; i < scenarios.size(); i++) {
@@ -127,17 +146,46 @@ public final class SimulationService {
 			}
 			errors.addAll(ns.scenario().check("scenarios[" + i + "]"));
 		}
+		errors.addAll(analysis.check("analysis"));
+		return errors;
+	}
+
+	/**
+	 * Problems with one sale, {@code index} its position in the batch: the ones the rules
+	 * cannot take (400), then, only if there are none, a date the bundle does not cover
+	 * ({@code unprocessable}, 422).
+	 */
+	public List<InputError> checkSale(Sale sale, long index, List<InputError> unprocessable) {
+		List<InputError> errors = sale.sale().check(kernel.data(), "sales[" + index + "].");
+		if (errors.isEmpty()) {
+			kernel
+				.coverage(regime, sale.sale().asOf(), "sales[" + index + "].asOf",
+						" (the sale's asOf, or the batch asOf it defaults to)")
+				.ifPresent(unprocessable::add);
+		}
+		return errors;
+	}
+
+	private void check(List<Sale> sales, List<NamedScenario> scenarios, Analysis analysis) {
+		List<InputError> errors = new ArrayList<>();
+		if (sales.isEmpty()) {
+			errors.add(new InputError("sales", "at least one sale is required"));
+		}
+		Set<String> ids = new HashSet<>();
+		List<InputError> unprocessable = new ArrayList<>();
+		for (int i = 0; i < sales.size(); i++) {
+			Sale s = sales.get(i);
+			if (!ids.add(s.id())) {
+				errors.add(new InputError("sales[" + i + "].id", "duplicate id '" + s.id() + "'"));
+			}
+			errors.addAll(checkSale(s, i, unprocessable));
+		}
+		errors.addAll(checkScenarios(scenarios, analysis));
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors, false);
 		}
-		for (int i = 0; i < sales.size(); i++) {
-			kernel
-				.coverage(regime, sales.get(i).sale().asOf(), "sales[" + i + "].asOf",
-						" (the sale's asOf, or the batch asOf it defaults to)")
-				.ifPresent(errors::add);
-		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors, true);
+		if (!unprocessable.isEmpty()) {
+			throw new InvalidInputException(unprocessable, true);
 		}
 	}
 

@@ -35,7 +35,11 @@ class BatchLimitAdvice extends RequestBodyAdviceAdapter {
 	@Override
 	public Object afterBodyRead(Object body, HttpInputMessage inputMessage, MethodParameter parameter, Type targetType,
 			Class<? extends HttpMessageConverter<?>> converterType) {
-		if (body instanceof SimulationRequestDto s) {
+		if (body instanceof SimulationRequestDto s && parameter.getMethod() != null
+				&& parameter.getMethod().getName().equals("createSimulationJob")) {
+			checkJob(s, this.limits);
+		}
+		else if (body instanceof SimulationRequestDto s) {
 			check(s, this.limits);
 		}
 		if (body instanceof ScreeningRequestDto s) {
@@ -53,7 +57,14 @@ class BatchLimitAdvice extends RequestBodyAdviceAdapter {
 				"scenarios in one synchronous simulation");
 	}
 
-	private static void check(String field, List<?> list, int max, String setting, String what) {
+	/** The sales and scenarios of a batch job's JSON body. */
+	static void checkJob(SimulationRequestDto s, RequestLimits limits) {
+		check("sales", s.getSales(), limits.jobSales(), "exportpathways.limits.job-sales", "sales in one batch job");
+		check("scenarios", s.getScenarios(), limits.simulationScenarios(), "exportpathways.limits.simulation-scenarios",
+				"scenarios in one simulation");
+	}
+
+	private static void check(String field, List<?> list, long max, String setting, String what) {
 		if (list != null && list.size() > max) {
 			throw new LimitExceededException(HttpStatus.CONTENT_TOO_LARGE, field, setting,
 					"at most " + max + " " + what + ", got " + list.size());

@@ -36,9 +36,12 @@ class BodyLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		boolean simulation = request.getRequestURI().startsWith(NotificationsApi.PATH_SIMULATE_NOTIFICATIONS);
-		long limit = simulation ? limits.simulationBodyBytes() : limits.bodyBytes();
-		String setting = simulation ? "exportpathways.limits.simulation-body-bytes"
-				: "exportpathways.limits.body-bytes";
+		boolean upload = request.getContentType() != null
+				&& request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+		boolean job = upload && request.getRequestURI().startsWith(NotificationsApi.PATH_CREATE_SIMULATION_JOB);
+		long limit = job ? limits.jobBodyBytes() : simulation ? limits.simulationBodyBytes() : limits.bodyBytes();
+		String setting = job ? "exportpathways.limits.job-body-bytes"
+				: simulation ? "exportpathways.limits.simulation-body-bytes" : "exportpathways.limits.body-bytes";
 		long declared = request.getContentLengthLong();
 		if (declared > limit) {
 			Problems.LIMIT_EXCEEDED.write(response, 413, tooLarge(limit, setting), new InputError("$", tooLarge(limit)),

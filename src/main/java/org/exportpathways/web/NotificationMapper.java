@@ -10,7 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.exportpathways.api.model.AnalysisDto;
 import org.exportpathways.api.model.AppliedThresholdDto;
+import org.exportpathways.api.model.BreakEvenResultDto;
+import org.exportpathways.api.model.CountBoundsDto;
+import org.exportpathways.api.model.MovementDto;
+import org.exportpathways.api.model.ScenarioTotalsDto;
+import org.exportpathways.api.model.SimulationRowDto;
+import org.exportpathways.api.model.SimulationTotalsDto;
+import org.exportpathways.api.model.SweepDto;
+import org.exportpathways.api.model.SweepPointDto;
+import org.exportpathways.api.model.ThresholdUseDto;
 import org.exportpathways.api.model.ChannelDto;
 import org.exportpathways.api.model.CustomThresholdsDto;
 import org.exportpathways.api.model.FindingDto;
@@ -32,7 +42,10 @@ import org.exportpathways.api.model.ThresholdTierDto;
 import org.exportpathways.api.model.TierAmountsDto;
 import org.exportpathways.api.model.TriggeredTestDto;
 import org.exportpathways.api.model.UsmlCategoryDto;
+import org.exportpathways.notification.Analysis;
+import org.exportpathways.notification.BreakEven;
 import org.exportpathways.notification.Channel;
+import org.exportpathways.notification.SimulationRun;
 import org.exportpathways.domain.Finding;
 import org.exportpathways.notification.NotificationFacts.ThresholdTest;
 import org.exportpathways.notification.SaleCase;
@@ -214,13 +227,7 @@ public class NotificationMapper {
 		List<ScenarioResultDto> runs = r.scenarios().stream().map((run) -> {
 			Map<String, Integer> counts = new LinkedHashMap<>();
 			run.counts().forEach((k, v) -> counts.put(k.name(), v));
-			List<SaleResultDto> results = run.results()
-				.stream()
-				.map((o) -> new SaleResultDto(o.id(), OutcomeDto.fromValue(o.outcome().name()),
-						triggered(o.triggeredBy()), o.missing())
-					.asOf(o.asOf())
-					.reviewPeriodDays(o.reviewPeriodDays()))
-				.toList();
+			List<SaleResultDto> results = run.results().stream().map(NotificationMapper::saleResult).toList();
 			return new ScenarioResultDto(run.name(), run.kind().name(), counts, results);
 		}).toList();
 		List<ScenarioChangesDto> changes = r.changes()
@@ -229,10 +236,93 @@ public class NotificationMapper {
 					c.sales()
 						.stream()
 						.map((s) -> new OutcomeChangeDto(s.id(), OutcomeDto.fromValue(s.from().name()),
-								OutcomeDto.fromValue(s.to().name())))
+								OutcomeDto.fromValue(s.to().name()))
+							.totalValue(s.totalValue()))
 						.toList()))
 			.toList();
-		return new SimulationResponseDto(summaries.simulation(r), runs, changes, rulesetVersion, ADVISORY);
+		List<BreakEvenResultDto> breakEvens = null;
+		if (!r.breakEvens().isEmpty()) {
+			breakEvens = new java.util.ArrayList<>();
+			List<SaleResultDto> first = runs.get(0).getResults();
+			for (int i = 0; i < r.breakEvens().size(); i++) {
+				breakEvens.add(breakEven(first.get(i).getId(), r.breakEvens().get(i)));
+			}
+		}
+		return new SimulationResponseDto(summaries.simulation(r), runs, changes, rulesetVersion, ADVISORY)
+			.totals(totals(r.summary()))
+			.breakEvens(breakEvens);
+	}
+
+	/** What a simulation asks beyond outcomes (none when absent). */
+	public Analysis analysis(AnalysisDto a) {
+		if (a == null) {
+			return Analysis.NONE;
+		}
+		SweepDto s = a.getSweep();
+		return new Analysis(Boolean.TRUE.equals(a.getBreakEven()),
+				(s != null) ? new Analysis.Sweep(s.getFrom(), s.getTo(), s.getStep()) : null);
+	}
+
+	static BreakEvenResultDto breakEven(String id, BreakEven b) {
+		return new BreakEvenResultDto(id, BreakEvenResultDto.KindEnum.fromValue(b.kind().name()), b.note())
+			.factor(b.factor())
+			.missing(b.missing().isEmpty() ? null : b.missing());
+	}
+
+	/** The counts of a run, without its rows. */
+	public SimulationTotalsDto totals(SimulationRun.Summary s) {
+		List<ScenarioTotalsDto> scenarios = s.scenarios()
+			.stream()
+			.map((t) -> new ScenarioTotalsDto(t.name(), t.kind().name(), byName(t.counts()), bounds(t.required()),
+					bounds(t.notRequired()), t.changed(),
+					t.thresholds()
+						.stream()
+						.map((u) -> new ThresholdUseDto(ChannelDto.fromValue(u.threshold().channel().name()),
+								threshold(u.threshold()), u.sales()))
+						.toList())
+				.leavingReview(movement(t.leavingReview()))
+				.possiblyLeavingReview(movement(t.possiblyLeavingReview()))
+				.enteringReview(movement(t.enteringReview())))
+			.toList();
+		List<SweepPointDto> sweep = s.sweep()
+			.stream()
+			.map((p) -> new SweepPointDto(p.factor(), byName(p.counts())))
+			.toList();
+		return new SimulationTotalsDto(s.sales(), scenarios, sweep)
+			.breakEvens(s.breakEvens().isEmpty() ? null : byName(s.breakEvens()));
+	}
+
+	/** One row of a streamed run. */
+	public SimulationRowDto row(SimulationRun.Row row) {
+		List<SaleResultDto> outcomes = row.outcomes().stream().map(NotificationMapper::saleResult).toList();
+		return new SimulationRowDto(row.sale().id(), outcomes).asOf(row.sale().sale().asOf())
+			.breakEven((row.breakEven() != null) ? breakEven(row.sale().id(), row.breakEven()) : null)
+			.sweep(row.sweep().isEmpty() ? null
+					: row.sweep().stream().map((o) -> OutcomeDto.fromValue(o.name())).toList());
+	}
+
+	private static SaleResultDto saleResult(SimulationService.SaleOutcome o) {
+		return new SaleResultDto(o.id(), OutcomeDto.fromValue(o.outcome().name()), triggered(o.triggeredBy()),
+				o.missing())
+			.asOf(o.asOf())
+			.reviewPeriodDays(o.reviewPeriodDays());
+	}
+
+	private static <E extends Enum<E>> Map<String, Long> byName(Map<E, Long> counts) {
+		Map<String, Long> out = new LinkedHashMap<>();
+		counts.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.forEach((e) -> out.put(e.getKey().name(), e.getValue()));
+		return out;
+	}
+
+	private static CountBoundsDto bounds(SimulationRun.Bounds b) {
+		return new CountBoundsDto(b.min(), b.max());
+	}
+
+	private static MovementDto movement(SimulationRun.Movement m) {
+		return (m == null) ? null : new MovementDto(m.count(), m.knownValue(), m.unknownValueCount());
 	}
 
 }

@@ -268,8 +268,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(SimulationGate.BusyException.class)
 	ResponseEntity<Object> handleBusy(SimulationGate.BusyException ex) {
-		ResponseEntity<Object> busy = problem(Problems.BUSY, HttpStatus.SERVICE_UNAVAILABLE,
-				"Every simulation slot is busy; retry later. Single decisions are not affected.", List.of());
+		ResponseEntity<Object> busy = problem(Problems.BUSY, HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage(),
+				List.of());
 		return ResponseEntity.status(busy.getStatusCode())
 			.headers(busy.getHeaders())
 			.header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))

@@ -25,6 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param simulationWaitMillis how long a simulation waits for its turn
  * @param simulationQueue simulations waiting for a turn at most; one more is refused at
  * once
+ * @param jobBodyBytes largest CSV upload of a batch job (a JSON job body keeps to
+ * {@code simulationBodyBytes}: it is read whole)
+ * @param jobSales most sales in one batch job
  */
 @ConfigurationProperties("exportpathways.limits")
 public record RequestLimits(@DefaultValue("262144") long bodyBytes, @DefaultValue("16777216") long simulationBodyBytes,
@@ -33,11 +36,13 @@ public record RequestLimits(@DefaultValue("262144") long bodyBytes, @DefaultValu
 		@DefaultValue("10000") int stringLength, @DefaultValue("32") int numberLength,
 		@DefaultValue("15") int integerDigits, @DefaultValue("6") int decimals,
 		@DefaultValue("0") int concurrentSimulations, @DefaultValue("30000") long simulationWaitMillis,
-		@DefaultValue("32") int simulationQueue) {
+		@DefaultValue("32") int simulationQueue, @DefaultValue("1073741824") long jobBodyBytes,
+		@DefaultValue("5000000") long jobSales) {
 
 	/** The limits when nothing is configured. */
 	public static RequestLimits defaults() {
-		return new RequestLimits(262144, 16777216, 1000, 20000, 20, 32, 10000, 32, 15, 6, 0, 30000, 32);
+		return new RequestLimits(262144, 16777216, 1000, 20000, 20, 32, 10000, 32, 15, 6, 0, 30000, 32, 1073741824L,
+				5000000L);
 	}
 
 	/** Simulations allowed at once. */

@@ -31,7 +31,7 @@ class SimulationGate {
 
 	<T> T run(Supplier<T> simulation) {
 		if (this.slots.getQueueLength() >= this.queue) {
-			throw new BusyException(5);
+			throw new BusyException(SLOTS_BUSY, 5);
 		}
 		boolean acquired;
 		try {
@@ -42,7 +42,7 @@ class SimulationGate {
 			acquired = false;
 		}
 		if (!acquired) {
-			throw new BusyException(5);
+			throw new BusyException(SLOTS_BUSY, 5);
 		}
 		try {
 			return simulation.get();
@@ -52,13 +52,15 @@ class SimulationGate {
 		}
 	}
 
+	static final String SLOTS_BUSY = "Every simulation slot is busy; retry later. Single decisions are not affected.";
+
 	/** Every slot busy: 503 with {@code Retry-After}. */
 	static final class BusyException extends RuntimeException {
 
 		private final int retryAfterSeconds;
 
-		BusyException(int retryAfterSeconds) {
-			super("every simulation slot is busy", null, false, false);
+		BusyException(String detail, int retryAfterSeconds) {
+			super(detail, null, false, false);
 			this.retryAfterSeconds = retryAfterSeconds;
 		}
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import jakarta.validation.Validator;
+import org.exportpathways.api.model.AnalysisDto;
 import org.exportpathways.api.model.NamedScenarioDto;
 import org.exportpathways.api.model.SimulationRequestDto;
 import org.exportpathways.api.model.SimulationSaleDto;
@@ -63,6 +64,8 @@ class SimulationUpload {
 
 	static final List<String> REQUIRED = List.of("id", "channel", "recipient");
 
+	static final String EMPTY = "the CSV file is empty (a header row is required)";
+
 	private static final ObjectReader ROWS = CsvMapper.builder()
 		.enable(CsvReadFeature.EMPTY_STRING_AS_NULL, CsvReadFeature.TRIM_SPACES, CsvReadFeature.SKIP_EMPTY_LINES,
 				CsvReadFeature.FAIL_ON_MISSING_COLUMNS)
@@ -91,10 +94,11 @@ class SimulationUpload {
 	 * The request the parts stand for, valid as a JSON body would have to be; else every
 	 * problem found.
 	 */
-	SimulationRequestDto read(MultipartFile sales, String scenarios, LocalDate asOf) {
+	SimulationRequestDto read(MultipartFile sales, String scenarios, String analysis, LocalDate asOf) {
 		List<InputError> errors = new ArrayList<>();
 		SimulationRequestDto request = new SimulationRequestDto().asOf(asOf);
 		request.setScenarios(scenarios(scenarios, errors));
+		request.setAnalysis(analysis(analysis, errors));
 		request.setSales(sales(sales, errors, this.limits.simulationSales()));
 		BatchLimitAdvice.check(request, this.limits);
 		if (errors.isEmpty()) {
@@ -108,7 +112,7 @@ class SimulationUpload {
 		return request;
 	}
 
-	private List<NamedScenarioDto> scenarios(String text, List<InputError> errors) {
+	List<NamedScenarioDto> scenarios(String text, List<InputError> errors) {
 		try {
 			List<NamedScenarioDto> scenarios = json.readValue(text, new TypeReference<List<NamedScenarioDto>>() {
 			});
@@ -130,42 +134,133 @@ class SimulationUpload {
 
 	private static List<SimulationSaleDto> sales(MultipartFile file, List<InputError> errors, int maxSales) {
 		if (file.isEmpty()) {
-			errors.add(new InputError("sales", "the CSV file is empty (a header row is required)"));
+			errors.add(new InputError("sales", EMPTY));
 			return null;
 		}
 		List<SimulationSaleDto> sales = new ArrayList<>();
-		BadCells cells = new BadCells(errors);
-		try (InputStream in = file.getInputStream();
-				MappingIterator<SimulationSaleDto> rows = ROWS.withHandler(cells).readValues(in)) {
-			boolean any = rows.hasNextValue();
-			if (!header(((CsvSchema) rows.parserSchema()).getColumnNames(), errors) || !any) {
-				return sales;
-			}
-			do {
+		try (InputStream in = file.getInputStream(); Rows rows = rows(in, errors)) {
+			while (rows.next()) {
 				if (sales.size() == maxSales) {
 					// one more than the limit: BatchLimitAdvice.check refuses it, without
 					// reading the rest
 					sales.add(null);
 					break;
 				}
-				cells.row(sales.size(), rows.currentLocation().getLineNr());
-				try {
-					sales.add(rows.nextValue());
-				}
-				catch (StreamReadException ex) {
-					cells.add(null, "not a valid CSV row");
-					sales.add(null);
-				}
+				sales.add(rows.sale());
 			}
-			while (rows.hasNextValue());
-		}
-		catch (JacksonException ex) {
-			errors.add(new InputError("sales", "not a valid CSV file"));
 		}
 		catch (IOException ex) {
 			errors.add(new InputError("sales", "the CSV file could not be read"));
 		}
 		return sales;
+	}
+
+	/**
+	 * The rows of a sales CSV, one at a time; a bad header, a bad cell or a bad row is
+	 * added to {@code errors} (by CSV line) and reading goes on.
+	 */
+	static Rows rows(InputStream in, List<InputError> errors) throws IOException {
+		return new Rows(in, errors);
+	}
+
+	/** A sales CSV read row by row. */
+	static final class Rows implements AutoCloseable {
+
+		private final List<InputError> errors;
+
+		private final BadCells cells;
+
+		private final MappingIterator<SimulationSaleDto> rows;
+
+		private long index = -1;
+
+		private SimulationSaleDto sale;
+
+		private boolean done;
+
+		Rows(InputStream in, List<InputError> errors) throws IOException {
+			this.errors = errors;
+			this.cells = new BadCells(errors);
+			MappingIterator<SimulationSaleDto> it = null;
+			try {
+				it = ROWS.withHandler(cells).readValues(in);
+				boolean any = it.hasNextValue();
+				if (!header(((CsvSchema) it.parserSchema()).getColumnNames(), errors)) {
+					done = true;
+				}
+				else if (!any) {
+					errors.add(new InputError("sales", "the CSV file has a header but no sales"));
+					done = true;
+				}
+			}
+			catch (JacksonException ex) {
+				errors.add(new InputError("sales", "not a valid CSV file (a header row is required)"));
+				done = true;
+			}
+			this.rows = it;
+		}
+
+		/** Reads the next row; false at the end (or when the file is unreadable). */
+		boolean next() {
+			if (done) {
+				return false;
+			}
+			try {
+				if (index >= 0 && !rows.hasNextValue()) {
+					done = true;
+					return false;
+				}
+				index++;
+				cells.row(index, rows.currentLocation().getLineNr());
+				try {
+					sale = rows.nextValue();
+				}
+				catch (StreamReadException ex) {
+					cells.add(null, "not a valid CSV row");
+					sale = null;
+				}
+				return true;
+			}
+			catch (JacksonException ex) {
+				errors.add(new InputError("sales", "not a valid CSV file"));
+				done = true;
+				return false;
+			}
+		}
+
+		/** The row read (null when it could not be read: its problem is in errors). */
+		SimulationSaleDto sale() {
+			return sale;
+		}
+
+		/** The row's position among the sales, from 0. */
+		long index() {
+			return index;
+		}
+
+		@Override
+		public void close() throws IOException {
+			if (rows != null) {
+				rows.close();
+			}
+		}
+
+	}
+
+	/** The optional {@code analysis} part, a JSON object. */
+	AnalysisDto analysis(String text, List<InputError> errors) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return json.readValue(text, AnalysisDto.class);
+		}
+		catch (JacksonException ex) {
+			InputError e = ProblemHandler.readError(ex);
+			String field = e.field().equals("$") ? "" : e.field();
+			errors.add(new InputError("analysis" + (field.isEmpty() ? "" : "." + field), e.message()));
+			return null;
+		}
 	}
 
 	/** Every column known, none twice, the required ones present. */
@@ -193,15 +288,15 @@ class SimulationUpload {
 
 		private final List<InputError> errors;
 
-		private int row;
+		private long row;
 
-		private int line;
+		private long line;
 
 		BadCells(List<InputError> errors) {
 			this.errors = errors;
 		}
 
-		void row(int row, int line) {
+		void row(long row, long line) {
 			this.row = row;
 			this.line = line;
 		}

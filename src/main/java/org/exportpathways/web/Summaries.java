@@ -189,6 +189,32 @@ public final class Summaries {
 			.toString();
 	}
 
+	/** The totals of a batch job, in the words of {@link #simulation}. */
+	String simulationTotals(org.exportpathways.notification.SimulationRun.Summary r) {
+		List<String> runs = new ArrayList<>();
+		List<String> moves = new ArrayList<>();
+		for (org.exportpathways.notification.SimulationRun.ScenarioSummary t : r.scenarios()) {
+			List<String> counts = new ArrayList<>();
+			t.counts().forEach((o, n) -> counts.add(n + " " + words(o)));
+			String bounds = (t.required().min() == t.required().max()) ? "" : " (between " + t.required().min()
+					+ " and " + t.required().max() + " need notification once the undetermined are decided)";
+			runs.add("\"" + t.name() + "\": " + Fmt.list(counts) + " of " + r.sales() + " sales" + bounds);
+			if (t.leavingReview() != null) {
+				moves
+					.add(t.changed() + ((t.changed() == 1) ? " sale changes" : " sales change") + " outcome from \""
+							+ r.scenarios().get(0).name() + "\" to \"" + t.name() + "\"; " + t.leavingReview().count()
+							+ " leave review, worth " + Fmt.usd(t.leavingReview().knownValue())
+							+ ((t.leavingReview().unknownValueCount() > 0)
+									? " plus " + t.leavingReview().unknownValueCount() + " of unknown value" : "")
+							+ ".");
+			}
+		}
+		StringBuilder s = new StringBuilder("Notification by scenario: " + String.join("; ", runs) + ".");
+		moves.forEach((m) -> s.append(' ').append(capitalized(m)));
+		return s.append(" Thresholds: section 36 of the Arms Export Control Act, as each scenario sets them.")
+			.toString();
+	}
+
 	// ---- transfer screening ----------------------------------------------------------
 
 	String screening(ScreeningRequest q, ScreeningResult r) {

@@ -87,6 +87,9 @@ class SamplesIntegrationTests {
 		Path dir = SAMPLES.resolve("simulateNotifications");
 		String fromCsv = given().multiPart("sales", dir.resolve("fms-2022-2024.csv").toFile(), "text/csv")
 			.multiPart("scenarios", Files.readString(dir.resolve("scenarios.json")), "application/json")
+			.multiPart("analysis",
+					JSON.writeValueAsString(JSON.readTree(dir.resolve("fms-2022-2024.json").toFile()).path("analysis")),
+					"application/json")
 			.post("/v1/notifications/simulations")
 			.then()
 			.statusCode(200)
