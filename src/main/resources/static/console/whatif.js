@@ -181,9 +181,10 @@ form.addEventListener('submit', async (event) => {
   status(asJob ? 'Submitting the batch job…' : 'Running ' + chosen.sales.size + ' sales…');
   try {
     const response = asJob ? await runJob() : (await api('/v1/notifications/simulations', { method: 'POST', body: body() })).json;
+    document.getElementById('job').hidden = !asJob;
     if (response) {
       render(response, chosen.sales);
-      status('Done: ' + chosen.sales.size + ' sales under ' + response.scenarios.length + ' scenarios.');
+      status('Done: ' + chosen.sales.size + ' sales under ' + (response.totals || response).scenarios.length + ' scenarios.');
     }
   } catch (err) {
     status('');
@@ -195,6 +196,9 @@ form.addEventListener('submit', async (event) => {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+const ROWS_IN_PAGE = 20000;
+
+/** A batch job: submit, follow its progress, then read its totals (and its rows, when few enough to show). */
 async function runJob() {
   const panel = document.getElementById('job');
   const bar = document.getElementById('progress');
@@ -205,35 +209,60 @@ async function runJob() {
     try { problem = await r.json(); } catch (e) { /* not json */ }
     throw new ApiError(r.status, problem);
   }
-  jobUrl = r.headers.get('Location');
+  jobUrl = r.headers.get('Location') || '/v1/notifications/simulations/jobs/' + (await r.json()).jobId;
   panel.hidden = false;
+  panel.dataset.state = 'QUEUED';
+  document.getElementById('cancel-job').disabled = false;
   try {
     for (;;) {
       const { json: job } = await api(jobUrl);
       bar.max = Math.max(job.total || 1, 1);
       bar.value = job.processed || 0;
+      bar.setAttribute('aria-valuetext', (job.percent != null ? Math.round(job.percent) : 0) + '%');
       text.textContent = words(job.state) + ': ' + (job.processed || 0) + ' of ' + (job.total ?? '?') + ' sales'
         + (job.etaSeconds != null && job.state === 'RUNNING' ? ', about ' + job.etaSeconds + ' s left' : '') + '.';
       panel.dataset.state = job.state;
       if (job.state === 'DONE') {
-        const { json: full } = await api(jobUrl + '/results');
-        const response = Array.isArray(full) ? Object.assign({}, job.summary, { results: full }) : (full.scenarios ? full : job.summary);
-        response.csvUrl = jobUrl + '/results';
-        return response;
+        const rows = job.total <= ROWS_IN_PAGE ? (await api(job.results || jobUrl + '/results')).json : null;
+        return fromJob(job, rows);
       }
-      if (job.state === 'FAILED' || job.state === 'CANCELLED') {
-        status('The batch job ' + job.state.toLowerCase() + '.');
+      if (job.state === 'FAILED') throw new ApiError(500, job.problem || { title: 'The batch job failed' });
+      if (job.state === 'CANCELLED') {
+        status('The batch job was cancelled; its partial results are discarded.');
         return null;
       }
       await sleep(400);
     }
   } finally {
     jobUrl = null;
+    document.getElementById('cancel-job').disabled = true;
   }
 }
 
+/** The job's totals in the shape of the synchronous answer; rows (when read) give the flips and break-evens. */
+function fromJob(job, rows) {
+  const names = job.totals.scenarios.map((s) => s.name);
+  const changes = [];
+  if (rows) {
+    names.slice(1).forEach((name, k) => {
+      const sales = rows.filter((row) => row.outcomes[k + 1].outcome !== row.outcomes[0].outcome)
+        .map((row) => ({ id: row.id, from: row.outcomes[0].outcome, to: row.outcomes[k + 1].outcome }));
+      changes.push({ fromScenario: names[0], toScenario: name, count: sales.length, sales });
+    });
+  }
+  const record = job.decisionRecord ? job.decisionRecord.split('/').pop() : null;
+  return {
+    summary: job.summary, scenarios: job.totals.scenarios, totals: job.totals, changes: rows ? changes : null,
+    breakEvens: rows ? rows.filter((row) => row.breakEven).map((row) => row.breakEven) : [],
+    advisory: job.advisory, rulesetVersion: job.rulesetVersion, decisionId: record,
+    csvUrl: job.results || jobUrl + '/results', job: job.jobId,
+  };
+}
+
 document.getElementById('cancel-job').addEventListener('click', async () => {
-  if (jobUrl) await fetch(jobUrl, { method: 'DELETE' });
+  if (!jobUrl) return;
+  const r = await fetch(jobUrl, { method: 'DELETE', headers: { Accept: 'application/json' } });
+  if (!r.ok && r.status !== 409) status('The job could not be cancelled (' + r.status + ').');
 });
 
 // ---- showing the answer ------------------------------------------------------------------------------------------
@@ -264,100 +293,99 @@ function chart(id, config) {
 
 function render(resp, sales) {
   last = { response: resp, sales };
+  const totals = resp.totals || null;
+  const breakEvens = new Map((resp.breakEvens || []).map((b) => [b.id, b]));
   document.getElementById('results').hidden = false;
   document.getElementById('summary').replaceChildren(summaryBlock(resp.summary));
-  const names = resp.scenarios.map((s) => s.name);
+  const scenarios = totals ? totals.scenarios : resp.scenarios;
   chart('outcomes', {
     type: 'bar',
     data: {
-      labels: names,
+      labels: scenarios.map((s) => s.name),
       datasets: OUTCOMES.map((o) => ({
         label: o === 'UNDETERMINED' ? 'Undetermined (unknown band)' : words(o),
-        data: resp.scenarios.map((s) => s.counts[o] || 0),
+        data: scenarios.map((s) => s.counts[o] || 0),
         backgroundColor: o === 'UNDETERMINED' ? hatch(COLORS[o]) : COLORS[o],
         borderColor: COLORS[o], borderWidth: 1,
       })),
     },
     options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, title: { display: true, text: 'Sales' } } } },
   });
+  const sweep = totals && totals.sweep;
   const sweepNote = document.getElementById('sweep-note');
-  if (Array.isArray(resp.sweep) && resp.sweep.length) {
+  if (Array.isArray(sweep) && sweep.length) {
     chart('sweep', {
       type: 'line',
       data: {
-        labels: resp.sweep.map((p) => Number(p.factor).toFixed(2)),
+        labels: sweep.map((p) => Number(p.factor).toFixed(2)),
         datasets: [
-          { label: 'Notification required', data: resp.sweep.map((p) => p.counts.REQUIRED || 0), borderColor: COLORS.REQUIRED, backgroundColor: COLORS.REQUIRED, pointRadius: 2 },
-          { label: 'Undetermined', data: resp.sweep.map((p) => p.counts.UNDETERMINED || 0), borderColor: COLORS.UNDETERMINED, backgroundColor: COLORS.UNDETERMINED, borderDash: [6, 4], pointRadius: 2 },
+          { label: 'Notification required', data: sweep.map((p) => p.counts.REQUIRED || 0), borderColor: COLORS.REQUIRED, backgroundColor: COLORS.REQUIRED, pointRadius: 2 },
+          { label: 'Undetermined', data: sweep.map((p) => p.counts.UNDETERMINED || 0), borderColor: COLORS.UNDETERMINED, backgroundColor: COLORS.UNDETERMINED, borderDash: [6, 4], pointRadius: 2 },
         ],
       },
-      options: { scales: { x: { title: { display: true, text: 'Factor applied to every threshold' } }, y: { beginAtZero: true, title: { display: true, text: 'Sales' } } } },
+      options: { scales: { x: { title: { display: true, text: 'Factor applied to every statutory threshold' } }, y: { beginAtZero: true, title: { display: true, text: 'Sales' } } } },
     });
-    sweepNote.textContent = '';
+    sweepNote.textContent = 'Each point: the rules run on every sale with the statutory thresholds times the factor.';
   } else {
     const old = window.Chart.getChart('sweep');
     if (old) old.destroy();
-    sweepNote.textContent = 'This server did not return a sweep (it needs the simulation analysis of the API).';
+    sweepNote.textContent = 'No sweep was asked for.';
   }
-  renderCounts(resp);
-  renderLeaving(resp);
-  renderFlips(resp, sales);
+  renderCounts(scenarios);
+  renderLeaving(scenarios);
+  renderFlips(resp, sales, breakEvens);
   document.getElementById('footer').replaceChildren(footerNote(resp));
-  document.getElementById('results').focus?.();
 }
 
-function renderCounts(resp) {
-  const hasBounds = resp.scenarios.some((s) => s.bounds);
+function renderCounts(scenarios) {
   const table = document.getElementById('counts');
   table.replaceChildren(
     el('caption', { class: 'visually-hidden' }, 'Sales per outcome and scenario'),
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Scenario'), OUTCOMES.map((o) => el('th', { scope: 'col', class: 'num' }, words(o))),
-      hasBounds ? el('th', { scope: 'col' }, 'Required could range (unknowns resolved either way)') : null,
-      el('th', { scope: 'col' }, 'Thresholds applied'))),
-    el('tbody', {}, resp.scenarios.map((s) => el('tr', { dataset: { scenario: s.name } },
+      el('th', { scope: 'col' }, 'Required once the unknowns are known'), el('th', { scope: 'col' }, 'Thresholds applied'))),
+    el('tbody', {}, scenarios.map((s) => el('tr', { dataset: { scenario: s.name } },
       el('th', { scope: 'row' }, s.name),
       OUTCOMES.map((o) => el('td', { class: 'num', dataset: { outcome: o } }, String(s.counts[o] ?? 0))),
-      hasBounds ? el('td', {}, s.bounds && s.bounds.REQUIRED ? s.bounds.REQUIRED.min + ' to ' + s.bounds.REQUIRED.max : '—') : null,
-      el('td', {}, thresholdsText(s))))));
+      el('td', { class: 'bounds' }, s.required ? (s.required.min === s.required.max ? String(s.required.min) : 'between ' + s.required.min + ' and ' + s.required.max) : '—'),
+      el('td', {}, thresholds(s))))));
 }
 
-function thresholdsText(s) {
-  if (!Array.isArray(s.thresholds) || !s.thresholds.length) return s.kind ? words(s.kind) : '';
-  return s.thresholds.map((t) => typeof t === 'object'
-    ? [t.tier && words(t.tier), t.kind && words(t.kind), money(t.amount)].filter(Boolean).join(' ')
-    : money(t)).join('; ');
+function thresholds(s) {
+  if (!Array.isArray(s.thresholds) || !s.thresholds.length) return words(s.kind || '');
+  return el('details', {}, el('summary', {}, s.thresholds.length + ' amounts (' + words(s.kind || '') + ')'),
+    el('ul', {}, s.thresholds.map((u) => el('li', {}, u.channel + ' ' + words(u.threshold.tier) + ', ' + words(u.threshold.kind) + ': ',
+      el('strong', {}, money(u.threshold.amount)), ' (' + u.threshold.basis + '; ', linkCitations(u.threshold.citation), '; ' + u.sales + ' sales)'))));
 }
 
-function renderLeaving(resp) {
+function movement(m) {
+  if (!m) return ['—', '—'];
+  return [String(m.count), money(m.knownValue) + (m.unknownValueCount ? ' + ' + m.unknownValueCount + ' of unknown value' : '')];
+}
+
+function renderLeaving(scenarios) {
   const host = document.getElementById('leaving');
-  const rows = resp.scenarios.slice(1).filter((s) => s.leavingReview);
+  const rows = scenarios.slice(1);
   if (!rows.length) {
-    host.replaceChildren(el('p', { class: 'help' }, resp.scenarios.length < 2
-      ? 'Add a second scenario to compare with the first.'
-      : 'This server did not report the dollars leaving review.'));
+    host.replaceChildren(el('p', { class: 'help' }, 'Add a second scenario to compare with the first.'));
     return;
   }
-  host.replaceChildren(el('div', { class: 'table-wrap' }, el('table', { id: 'leaving-table' },
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Scenario (against ' + resp.scenarios[0].name + ')'),
-      el('th', { scope: 'col', class: 'num' }, 'Sales leaving review'), el('th', { scope: 'col', class: 'num' }, 'Their known value'),
-      el('th', { scope: 'col', class: 'num' }, 'Of which value unknown'))),
-    el('tbody', {}, rows.map((s) => el('tr', { dataset: { scenario: s.name } }, el('th', { scope: 'row' }, s.name),
-      el('td', { class: 'num' }, String(s.leavingReview.count)), el('td', { class: 'num' }, money(s.leavingReview.knownValue)),
-      el('td', { class: 'num' }, String(s.leavingReview.unknownValueCount))))))));
+  host.replaceChildren(
+    el('p', { class: 'help' }, 'Against the first scenario, “' + scenarios[0].name + '”. “Possibly leaving”: sales that needed notification and are now undetermined (a value they depend on is unknown).'),
+    el('div', { class: 'table-wrap' }, el('table', { id: 'leaving-table' },
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Scenario'),
+        ['Leaving review', 'Their value', 'Possibly leaving', 'Their value', 'Entering review', 'Their value'].map((h) => el('th', { scope: 'col', class: 'num' }, h)))),
+      el('tbody', {}, rows.map((s) => el('tr', { dataset: { scenario: s.name } }, el('th', { scope: 'row' }, s.name),
+        [...movement(s.leavingReview), ...movement(s.possiblyLeavingReview), ...movement(s.enteringReview)].map((v) => el('td', { class: 'num' }, v))))))));
 }
 
-function breakEvenOf(resp, id) {
-  for (const s of resp.scenarios) {
-    const r = (s.results || []).find((x) => x.id === id);
-    if (r && r.breakEven) return r.breakEven;
-  }
-  return null;
-}
-
-function renderFlips(resp, sales) {
+function renderFlips(resp, sales, breakEvens) {
   const host = document.getElementById('flips');
   host.replaceChildren();
-  if (!resp.changes || !resp.changes.length) {
+  if (!resp.changes) {
+    host.append(el('p', {}, 'The batch is too large to list its sales here: download the results.'));
+    return;
+  }
+  if (!resp.changes.length) {
     host.append(el('p', {}, 'No sale changes outcome between the scenarios.'));
     return;
   }
@@ -369,25 +397,25 @@ function renderFlips(resp, sales) {
         .map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, group.sales.map((c) => {
         const sale = sales.get(c.id) || {};
-        const be = breakEvenOf(resp, c.id);
+        const be = breakEvens.get(c.id);
+        const total = c.totalValue ?? (sale.totalValue ? Number(sale.totalValue) : null);
         return el('tr', { dataset: { sale: c.id } },
           el('th', { scope: 'row' }, c.id),
           el('td', {}, sale.recipient ? el('a', { href: '/country.html?code=' + encodeURIComponent(sale.recipient) + (sale.asOf ? '&asOf=' + sale.asOf : '') }, sale.recipient) : ''),
           el('td', {}, sale.asOf || ''),
           el('td', { class: 'num' }, sale.majorDefenseEquipmentValue ? money(sale.majorDefenseEquipmentValue) : 'unknown'),
-          el('td', { class: 'num' }, sale.totalValue ? money(sale.totalValue) : 'unknown'),
+          el('td', { class: 'num' }, total != null ? money(total) : 'unknown'),
           el('td', {}, words(c.from) + ' → ' + words(c.to)),
-          el('td', { class: 'break-even' }, be ? breakEvenText(be) : '—'));
+          el('td', { class: 'break-even', dataset: { kind: be ? be.kind : '' } }, be ? breakEvenText(be) : '—'));
       })))));
   }
 }
 
 function breakEvenText(be) {
-  const parts = [];
-  if (be.factor != null) parts.push('×' + be.factor);
-  if (be.note) parts.push(linkCitations(be.note));
-  if (be.missing && be.missing.length) parts.push('needs ' + be.missing.join(', '));
-  return el('span', {}, parts.flatMap((p, i) => (i ? [' — ', p] : [p])));
+  const head = be.kind === 'FACTOR' ? '×' + Number(be.factor).toFixed(2)
+    : be.kind === 'NEVER' ? 'never' : be.kind === 'NOT_NEEDED' ? 'not needed at any factor' : 'unknown';
+  return el('span', {}, el('strong', {}, head), be.note ? el('span', { class: 'help' }, ' ', linkCitations(be.note)) : null,
+    be.missing && be.missing.length ? el('span', { class: 'help' }, ' (depends on ' + be.missing.join(', ') + ')') : null);
 }
 
 // ---- download ----------------------------------------------------------------------------------------------------
@@ -400,12 +428,14 @@ document.getElementById('download').addEventListener('click', async () => {
     download('simulation-results.csv', text);
     return;
   }
-  const lines = [['scenario', 'id', 'asOf', 'outcome', 'reviewPeriodDays', 'triggeredBy', 'missing', 'breakEvenFactor'].join(',')];
+  const breakEvens = new Map((resp.breakEvens || []).map((b) => [b.id, b]));
+  const lines = [['scenario', 'id', 'asOf', 'outcome', 'reviewPeriodDays', 'triggeredBy', 'missing', 'breakEven.kind', 'breakEven.factor'].join(',')];
   for (const s of resp.scenarios) {
     for (const r of s.results || []) {
+      const be = breakEvens.get(r.id) || {};
       lines.push([s.name, r.id, r.asOf, r.outcome, r.reviewPeriodDays,
         (r.triggeredBy || []).map((t) => t.tier + '/' + t.kind + ' ' + (t.value ?? '') + '>=' + t.threshold).join('; '),
-        (r.missing || []).join('; '), r.breakEven ? r.breakEven.factor : ''].map(csvCell).join(','));
+        (r.missing || []).join('; '), be.kind, be.factor].map(csvCell).join(','));
     }
   }
   download('simulation-results.csv', lines.join('\n') + '\n');

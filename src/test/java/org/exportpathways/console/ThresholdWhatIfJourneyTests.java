@@ -47,6 +47,17 @@ class ThresholdWhatIfJourneyTests extends ConsoleBrowser {
 			.contains("Notification required → Undetermined");
 		assertThat(findAll("table.flips[data-to='cpi-u-to-2024'] tbody tr")).hasSize(8);
 		assertThat(find("#footer").getText()).contains("Advisory only");
+		// the analysis the API computed: bounds, dollars possibly leaving review,
+		// break-evens, the sweep
+		assertThat(find("#counts tr[data-scenario='dod-inflation-1.69'] .bounds").getText())
+			.isEqualTo("between 38 and 48");
+		assertThat(find("#leaving-table tr[data-scenario='dod-inflation-1.69']").getText()).contains("$750,000,000");
+		assertThat(find("table.flips[data-to='dod-inflation-1.69'] tr[data-sale='2022-08-09-BR-1'] .break-even")
+			.getAttribute("data-kind")).isEqualTo("FACTOR");
+		@SuppressWarnings("unchecked")
+		List<Long> sweep = (List<Long>) js("return Chart.getChart('sweep').data.datasets[0].data");
+		assertThat(sweep).hasSize(21).startsWith(45L).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+		assertThat(js("return Chart.getChart('sweep').data.labels[20]")).isEqualTo("2.00");
 		assertAccessibleAndFits();
 		screenshot("journey-1-threshold-what-if");
 
@@ -57,7 +68,8 @@ class ThresholdWhatIfJourneyTests extends ConsoleBrowser {
 		List<String> rows = Files.readAllLines(csv);
 		assertThat(rows.get(0)).startsWith("scenario,id,asOf,outcome");
 		assertThat(rows).hasSize(1 + 4 * 48);
-		assertThat(rows).contains("statutory,2022-01-14-FR-1,2022-01-14,UNDETERMINED,15,,majorDefenseEquipmentValue,");
+		assertThat(rows).anyMatch((r) -> r.startsWith(
+				"statutory,2022-01-14-FR-1,2022-01-14,UNDETERMINED,15,,majorDefenseEquipmentValue,FACTOR,3.52"));
 		assertThat(rows.stream().filter((r) -> r.startsWith("cpi-u-to-2024,") && r.contains(",UNDETERMINED,")))
 			.hasSize(11);
 	}
@@ -109,6 +121,60 @@ class ThresholdWhatIfJourneyTests extends ConsoleBrowser {
 				.as("a cell a spreadsheet would run as a formula is written as text")
 				.allMatch((l) -> l.contains(",'=cmd,"));
 		}
+	}
+
+	@Test
+	void theSampleAsABatchJobShowsProgressTheSameTotalsAndTheServersCsv() throws Exception {
+		open("/whatif.html");
+		find("#use-sample").click();
+		waitUntil((d) -> find("#file-status").getText().contains("48 sales"));
+		find("#sample-scenarios").click();
+		waitUntil((d) -> findAll("fieldset.scenario").size() == 4);
+		new Select(find("#asJob")).selectByValue("yes");
+		find("#run").click();
+		waitFor(By.cssSelector("#job[data-state='DONE']"));
+		waitFor(By.cssSelector("#outcomes[data-rendered='true']"));
+		assertThat(find("#progress").getAttribute("value")).isEqualTo("48");
+		assertThat(find("#job-status").getText()).startsWith("Done: 48 of 48 sales");
+		@SuppressWarnings("unchecked")
+		List<List<Long>> data = (List<List<Long>>) js(
+				"return Chart.getChart('outcomes').data.datasets.map((d) => d.data)");
+		assertThat(data.get(0)).containsExactly(45L, 38L, 37L, 38L);
+		assertThat(data.get(2)).containsExactly(3L, 10L, 11L, 10L);
+		assertThat(findAll("table.flips[data-to='cpi-u-to-2024'] tbody tr")).hasSize(8);
+		assertThat(find("#footer a").getAttribute("href")).contains("/decisions.html?id=");
+		Path csv = DOWNLOADS.resolve("simulation-results.csv");
+		Files.deleteIfExists(csv);
+		find("#download").click();
+		waitUntil((d) -> Files.exists(csv) && csv.toFile().length() > 0);
+		List<String> rows = Files.readAllLines(csv);
+		assertThat(rows.get(0)).startsWith("id,asOf,statutory.outcome");
+		assertThat(rows).hasSize(49);
+	}
+
+	@Test
+	void aLargeBatchRunsAsAJobThatCanBeCancelled(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		StringBuilder csv = new StringBuilder(
+				"id,channel,recipient,asOf,majorDefenseEquipmentValue,totalValue,designAndConstructionValue,newSalesTerritory\n");
+		for (int i = 0; i < 6000; i++) {
+			csv.append("s")
+				.append(i)
+				.append(",FMS,IN,2026-11-25,,")
+				.append(10_000_000 + i * 10_000)
+				.append(",0,NONE\n");
+		}
+		Path file = dir.resolve("large.csv");
+		Files.writeString(file, csv);
+		open("/whatif.html");
+		find("#sales").sendKeys(file.toString());
+		waitUntil((d) -> find("#file-status").getText().contains("6000 sales"));
+		find("#run").click(); // "automatically for large files": more than 5,000 sales
+								// run as a job
+		waitUntil((d) -> find("#job").getAttribute("data-state") != null);
+		find("#cancel-job").click();
+		waitUntil((d) -> find("#status").getText().contains("cancelled"));
+		assertThat(find("#job").getAttribute("data-state")).isEqualTo("CANCELLED");
+		assertThat(find("#results").isDisplayed()).isFalse();
 	}
 
 	@Test
