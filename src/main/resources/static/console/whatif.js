@@ -335,6 +335,8 @@ function render(resp, sales) {
   renderLeaving(scenarios);
   renderFlips(resp, sales, breakEvens);
   document.getElementById('footer').replaceChildren(footerNote(resp));
+  // the answer is below a long form: take the reader (and the keyboard focus) to it
+  document.getElementById('results').focus();
 }
 
 function renderCounts(scenarios) {

@@ -160,6 +160,29 @@ abstract class ConsoleBrowser {
 	}
 
 	/**
+	 * A screenshot of one part of the page (from its top, at most {@code maxHeight} CSS
+	 * px), e.g. the answer below a long form: the README's pictures.
+	 */
+	Path regionShot(String name, String css, int maxHeight) throws IOException {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> box = (Map<String, Object>) js(
+				"const r = document.querySelector(arguments[0]).getBoundingClientRect();"
+						+ "return {x: r.left + window.scrollX, y: r.top + window.scrollY, w: r.width, h: r.height};",
+				css);
+		double x = ((Number) box.get("x")).doubleValue();
+		double y = ((Number) box.get("y")).doubleValue();
+		double w = ((Number) box.get("w")).doubleValue();
+		double h = Math.min(((Number) box.get("h")).doubleValue(), maxHeight);
+		Map<String, Object> clip = Map.of("x", Math.max(0, x - 16), "y", Math.max(0, y - 16), "width", w + 32, "height",
+				h + 32, "scale", 1);
+		Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+				Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+		Path file = SCREENSHOTS.resolve(name + ".png");
+		Files.write(file, java.util.Base64.getDecoder().decode((String) shot.get("data")));
+		return file;
+	}
+
+	/**
 	 * Every visible control has a label (a label element, aria-label or aria-labelledby),
 	 * and the page is no wider than the window.
 	 */

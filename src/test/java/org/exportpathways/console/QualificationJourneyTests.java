@@ -55,6 +55,7 @@ class QualificationJourneyTests extends ConsoleBrowser {
 		assertThat(find("#verdict").getText()).contains("United Kingdom (GB) is an RDP qualifying country");
 		assertAccessibleAndFits();
 		screenshot("journey-3-qualification");
+		regionShot("readme-3-qualification", "#result", 1500);
 
 		// the memo to file: the print stylesheet hides the form and the navigation
 		driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));

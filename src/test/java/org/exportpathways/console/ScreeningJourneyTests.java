@@ -45,6 +45,7 @@ class ScreeningJourneyTests extends ConsoleBrowser {
 		assertThat(find("#notification-panel .badge").getAttribute("data-outcome")).isEqualTo("UNDETERMINED");
 		assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("q-0");
 		screenshot("journey-2-screening-question");
+		regionShot("readme-2-screening", "#result", 1500);
 
 		// "No, it is not excluded": the Canadian exemption's conditions are then met
 		new Select(question.findElement(By.cssSelector("select"))).selectByValue("false");

@@ -60,6 +60,7 @@ class ThresholdWhatIfJourneyTests extends ConsoleBrowser {
 		assertThat(js("return Chart.getChart('sweep').data.labels[20]")).isEqualTo("2.00");
 		assertAccessibleAndFits();
 		screenshot("journey-1-threshold-what-if");
+		regionShot("readme-1-threshold-what-if", "#results", 1500);
 
 		Path csv = DOWNLOADS.resolve("simulation-results.csv");
 		Files.deleteIfExists(csv);
