@@ -13,7 +13,7 @@ function amount(v, unit) {
 
 function references(p) {
   return el('span', {}, p.references.map((r, i) => [i ? '; ' : '',
-    r.href ? el('a', { href: r.href, target: '_blank', rel: 'noopener noreferrer', class: 'cite' }, r.title) : linkCitations(r.title)]).flat());
+    /^https?:\/\//.test(r.href || '') ? el('a', { href: r.href, target: '_blank', rel: 'noopener noreferrer', class: 'cite' }, r.title) : linkCitations(r.title)]).flat());
 }
 
 function matches(text, needle) {
