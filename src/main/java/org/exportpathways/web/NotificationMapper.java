@@ -78,7 +78,7 @@ public class NotificationMapper {
 		this.summaries = summaries;
 	}
 
-	Summaries summaries() {
+	public Summaries summaries() {
 		return summaries;
 	}
 

@@ -256,7 +256,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return problem(Problems.LIMIT_EXCEEDED, HttpStatus.CONTENT_TOO_LARGE,
-				"The upload is larger than allowed (spring.servlet.multipart.max-request-size).",
+				"The upload is larger than allowed (exportpathways.limits.job-body-bytes, which "
+						+ "spring.servlet.multipart.max-request-size follows).",
 				List.of(new InputError("$", "the upload is too large")));
 	}
 

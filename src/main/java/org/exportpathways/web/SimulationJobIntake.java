@@ -31,7 +31,6 @@ import org.exportpathways.notification.SimulationService;
 import org.exportpathways.rollout.ActiveBundle;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,9 +44,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class SimulationJobIntake {
-
-	/** Problems listed at most; reading stops there. */
-	static final int MAX_ERRORS = 100;
 
 	private final SimulationJobs jobs;
 
@@ -97,7 +93,7 @@ class SimulationJobIntake {
 
 				@Override
 				public boolean hasNext() {
-					return errors.size() < MAX_ERRORS && rows.next();
+					return errors.size() < SaleChecks.MAX_ERRORS && rows.next();
 				}
 
 				@Override
@@ -139,11 +135,7 @@ class SimulationJobIntake {
 	}
 
 	private void validate(Object bean, String prefix, List<InputError> errors) {
-		BeanPropertyBindingResult result = new BeanPropertyBindingResult(bean, "bean");
-		validator.validate(bean, result);
-		for (InputError e : ProblemHandler.errors(result)) {
-			errors.add(new InputError(prefix + e.field(), e.message()));
-		}
+		SaleChecks.validate(validator, bean, prefix, errors);
 	}
 
 	private SimulationJobDto accept(List<NamedScenarioDto> scenarioDtos, AnalysisDto analysisDto, LocalDate asOf,
@@ -160,16 +152,15 @@ class SimulationJobIntake {
 		Path dir = jobs.newFolder(jobId);
 		boolean accepted = false;
 		try {
-			List<InputError> unprocessable = new ArrayList<>();
 			MessageDigest sha = sha256();
 			long total = 0;
-			IdSet ids = new IdSet();
+			SaleChecks checks = new SaleChecks(validator, mapper, service, batchAsOf, errors);
 			try (Writer spool = new BufferedWriter(
 					new OutputStreamWriter(new DigestOutputStream(Files.newOutputStream(dir.resolve("sales.csv")), sha),
 							StandardCharsets.UTF_8),
 					1 << 16)) {
 				SalesSpool.header(spool);
-				while (errors.size() < MAX_ERRORS && sales.hasNext()) {
+				while (checks.more() && sales.hasNext()) {
 					SimulationSaleDto dto = sales.next();
 					long index = total++;
 					if (total > limits.jobSales()) {
@@ -177,39 +168,12 @@ class SimulationJobIntake {
 								"exportpathways.limits.job-sales",
 								"at most " + limits.jobSales() + " sales in one batch job");
 					}
-					if (dto == null) {
-						continue;
-					}
-					int before = errors.size();
-					validate(dto, "sales[" + index + "].", errors);
-					if (errors.size() > before) {
-						continue;
-					}
-					SimulationService.Sale sale = mapper.sale(dto, batchAsOf);
-					if (!ids.add(sale.id())) {
-						errors.add(new InputError("sales[" + index + "].id", "duplicate id '" + sale.id() + "'"));
-					}
-					errors.addAll(service.checkSale(sale, index, unprocessable));
-					if (unprocessable.size() > MAX_ERRORS) {
-						unprocessable.remove(unprocessable.size() - 1);
-					}
-					if (errors.isEmpty() && unprocessable.size() < MAX_ERRORS) {
+					if (checks.check(dto, index) != null && checks.clean()) {
 						SalesSpool.write(spool, dto, batchAsOf);
 					}
 				}
 			}
-			if (errors.size() >= MAX_ERRORS) {
-				errors.add(new InputError("sales", "reading stopped after " + MAX_ERRORS + " problems"));
-			}
-			if (total == 0 && errors.isEmpty()) {
-				errors.add(new InputError("sales", "at least one sale is required"));
-			}
-			if (!errors.isEmpty()) {
-				throw new InvalidInputException(errors, false);
-			}
-			if (!unprocessable.isEmpty()) {
-				throw new InvalidInputException(unprocessable, true);
-			}
+			checks.throwIfAny(total);
 			SimulationJobDto job = jobs.submit(new SimulationJobs.Spec(jobId, clock.instant(), batchAsOf, total,
 					json.writeValueAsString(scenarioDtos),
 					(analysisDto != null) ? json.writeValueAsString(analysisDto) : null,
@@ -231,72 +195,6 @@ class SimulationJobIntake {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/**
-	 * The ids seen so far, as 64-bit hashes in an open-addressing table (16 bytes a sale
-	 * at most, not a string each): a batch of 5,000,000 sales takes 128 MiB at most. Two
-	 * different ids share a hash with a chance below one in a million at that size; the
-	 * answer then names a duplicate that is not one.
-	 */
-	static final class IdSet {
-
-		private long[] table = new long[1 << 12];
-
-		private int size;
-
-		boolean add(String id) {
-			long h = hash(id);
-			if (h == 0) {
-				h = 1;
-			}
-			if (size * 2 >= table.length) {
-				grow();
-			}
-			return insert(table, h);
-		}
-
-		private boolean insert(long[] t, long h) {
-			int mask = t.length - 1;
-			int i = (int) (h ^ (h >>> 32)) & mask;
-			while (t[i] != 0) {
-				if (t[i] == h) {
-					return false;
-				}
-				i = (i + 1) & mask;
-			}
-			t[i] = h;
-			if (t == table) {
-				size++;
-			}
-			return true;
-		}
-
-		private void grow() {
-			long[] bigger = new long[table.length * 2];
-			for (long h : table) {
-				if (h != 0) {
-					insert(bigger, h);
-				}
-			}
-			table = bigger;
-		}
-
-		static long hash(String s) {
-			long h = 0xcbf29ce484222325L;
-			for (int i = 0; i < s.length(); i++) {
-				h ^= s.charAt(i);
-				h *= 0x100000001b3L;
-			}
-			// murmur3 finalizer
-			h ^= h >>> 33;
-			h *= 0xff51afd7ed558ccdL;
-			h ^= h >>> 33;
-			h *= 0xc4ceb93e5c5ac3edL;
-			h ^= h >>> 33;
-			return h;
-		}
-
 	}
 
 }

@@ -181,7 +181,12 @@ public class SimulationJobs implements DisposableBean {
 				Path file = dir.resolve("job.json");
 				if (!Files.isRegularFile(file)) {
 					// never accepted (the intake writes job.json last), or still being
-					// spooled
+					// spooled by another process: left a day, then deleted
+					if (Files.getLastModifiedTime(dir)
+						.toInstant()
+						.isBefore(clock.instant().minus(Duration.ofDays(1)))) {
+						delete(dir);
+					}
 					continue;
 				}
 				Saved s = json.readValue(file.toFile(), Saved.class);

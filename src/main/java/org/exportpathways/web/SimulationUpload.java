@@ -50,7 +50,7 @@ import tools.jackson.dataformat.csv.CsvSchema;
  * and {@code NONE} is an explicit empty list.
  */
 @Component
-class SimulationUpload {
+public class SimulationUpload {
 
 	/** The columns a sales CSV may have, in any order; its header row names them. */
 	static final CsvSchema SALES = CsvSchema.builder()
@@ -159,12 +159,12 @@ class SimulationUpload {
 	 * The rows of a sales CSV, one at a time; a bad header, a bad cell or a bad row is
 	 * added to {@code errors} (by CSV line) and reading goes on.
 	 */
-	static Rows rows(InputStream in, List<InputError> errors) throws IOException {
+	public static Rows rows(InputStream in, List<InputError> errors) throws IOException {
 		return new Rows(in, errors);
 	}
 
 	/** A sales CSV read row by row. */
-	static final class Rows implements AutoCloseable {
+	public static final class Rows implements AutoCloseable {
 
 		private final List<InputError> errors;
 
@@ -201,7 +201,7 @@ class SimulationUpload {
 		}
 
 		/** Reads the next row; false at the end (or when the file is unreadable). */
-		boolean next() {
+		public boolean next() {
 			if (done) {
 				return false;
 			}
@@ -229,12 +229,12 @@ class SimulationUpload {
 		}
 
 		/** The row read (null when it could not be read: its problem is in errors). */
-		SimulationSaleDto sale() {
+		public SimulationSaleDto sale() {
 			return sale;
 		}
 
 		/** The row's position among the sales, from 0. */
-		long index() {
+		public long index() {
 			return index;
 		}
 

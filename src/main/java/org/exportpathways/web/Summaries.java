@@ -190,7 +190,7 @@ public final class Summaries {
 	}
 
 	/** The totals of a batch job, in the words of {@link #simulation}. */
-	String simulationTotals(org.exportpathways.notification.SimulationRun.Summary r) {
+	public String simulationTotals(org.exportpathways.notification.SimulationRun.Summary r) {
 		List<String> runs = new ArrayList<>();
 		List<String> moves = new ArrayList<>();
 		for (org.exportpathways.notification.SimulationRun.ScenarioSummary t : r.scenarios()) {

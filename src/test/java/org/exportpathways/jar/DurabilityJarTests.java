@@ -43,8 +43,18 @@ class DurabilityJarTests {
 		Path log = Files.createTempFile("durability-", ".log");
 		Process app = start(jar, port, data, log);
 		String base = "http://127.0.0.1:" + port;
+		String job;
 		try {
 			awaitReady(base, app, log);
+			// a batch job accepted before the kill must still be done after the restart
+			HttpResponse<String> accepted = http
+				.send(HttpRequest.newBuilder(URI.create(base + "/v1/notifications/simulations/jobs"))
+					.timeout(Duration.ofSeconds(120))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(jobBody(JOB_SALES)))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+			job = accepted.headers().firstValue("Location").orElseThrow();
 			AtomicBoolean stop = new AtomicBoolean();
 			List<Thread> clients = new ArrayList<>();
 			for (int t = 0; t < 8; t++) {
@@ -105,6 +115,19 @@ class DurabilityJarTests {
 			}
 			System.out.println("kill -9: " + acknowledged.size() + " decisions acknowledged, " + lost.size() + " lost");
 			assertThat(lost).as("acknowledged decisions lost by kill -9").isEmpty();
+			// the job accepted before the kill runs again from its spooled input, to the
+			// end
+			long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(8);
+			String state = "";
+			while (System.nanoTime() < until) {
+				state = JSON.readTree(get(base2 + job)).path("state").asString();
+				if (!state.equals("QUEUED") && !state.equals("RUNNING")) {
+					break;
+				}
+				Thread.sleep(500);
+			}
+			assertThat(state).as("the job accepted before kill -9").isEqualTo("DONE");
+			assertThat(JSON.readTree(get(base2 + job + "/results")).size()).isEqualTo(JOB_SALES);
 		}
 		finally {
 			again.destroy();
@@ -112,6 +135,34 @@ class DurabilityJarTests {
 				again.destroyForcibly().waitFor();
 			}
 		}
+	}
+
+	static final int JOB_SALES = 4000;
+
+	/** A JSON batch whose break-even and sweep keep the job busy for a while. */
+	static String jobBody(int n) {
+		StringBuilder sales = new StringBuilder();
+		for (int i = 0; i < n; i++) {
+			long total = 1_000_000L * (1 + (i * 7919L) % 400);
+			sales.append((i == 0) ? "" : ",")
+				.append("{\"id\":\"s")
+				.append(i)
+				.append("\",\"channel\":\"FMS\",\"recipient\":\"IN\",\"asOf\":\"2025-06-02\",\"totalValue\":")
+				.append(total)
+				.append(",\"majorDefenseEquipmentValue\":")
+				.append(total / 3)
+				.append('}');
+		}
+		return "{\"sales\":[" + sales + "],\"scenarios\":[{\"name\":\"law\",\"kind\":\"STATUTORY\"}],"
+				+ "\"analysis\":{\"breakEven\":true,\"sweep\":{\"from\":0.5,\"to\":2.5,\"step\":0.01}}}";
+	}
+
+	String get(String url) throws IOException, InterruptedException {
+		HttpResponse<String> r = http.send(
+				HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(r.statusCode()).as(url + ": " + r.body()).isEqualTo(200);
+		return r.body();
 	}
 
 	static Process start(Path jar, int port, Path data, Path log) throws IOException {
