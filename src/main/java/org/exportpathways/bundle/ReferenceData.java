@@ -35,6 +35,14 @@ public final class ReferenceData {
 
 	private final Map<String, Map<String, List<DatedRecord>>> indexes = new ConcurrentHashMap<>();
 
+	/** The membership tables by country ({@link #memberships}), by table name. */
+	private final Map<String, Map<String, List<DatedRecord>>> byCountry = new ConcurrentHashMap<>();
+
+	/**
+	 * Parameter citations, built once ({@link Parameter#citation()} joins every call).
+	 */
+	private final Map<String, String> citations = new ConcurrentHashMap<>();
+
 	ReferenceData(String bundleVersion, List<Pack> packs, Map<String, String> countries,
 			Map<String, List<DatedRecord>> tables, Map<String, Parameter> parameters,
 			SortedMap<Integer, BigDecimal> cpiU) {
@@ -109,7 +117,20 @@ public final class ReferenceData {
 
 	/** Rows of table {@code list} for {@code country} in force on {@code date}. */
 	public List<DatedRecord> memberships(String list, String country, LocalDate date) {
-		return rows(list).stream().filter((r) -> r.country().equals(country) && r.inForce(date)).toList();
+		List<DatedRecord> rows = byCountry.computeIfAbsent(list, (t) -> index(t, "iso2")).get(country);
+		if (rows == null) {
+			return List.of();
+		}
+		List<DatedRecord> inForce = null;
+		for (DatedRecord r : rows) {
+			if (r.inForce(date)) {
+				if (inForce == null) {
+					inForce = new ArrayList<>(2);
+				}
+				inForce.add(r);
+			}
+		}
+		return (inForce == null) ? List.of() : List.copyOf(inForce);
 	}
 
 	/** Rows of {@code table} in force on {@code date}. */
@@ -136,6 +157,18 @@ public final class ReferenceData {
 			throw new IllegalArgumentException("No parameter " + id);
 		}
 		return p;
+	}
+
+	/**
+	 * The citation of parameter {@code id} ({@link Parameter#citation()}), built once.
+	 */
+	public String citation(String id) {
+		String c = citations.get(id);
+		if (c == null) {
+			c = parameter(id).citation();
+			citations.put(id, c);
+		}
+		return c;
 	}
 
 	public Map<String, Parameter> parameters() {

@@ -1,12 +1,11 @@
 package org.exportpathways.cli;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -46,15 +45,14 @@ import org.exportpathways.notification.Analysis;
 import org.exportpathways.notification.SimulationRun;
 import org.exportpathways.notification.SimulationService;
 import org.exportpathways.web.NotificationMapper;
-import org.exportpathways.web.ResultsCsv;
 import org.exportpathways.web.SaleChecks;
+import org.exportpathways.web.SimulationStream;
 import org.exportpathways.web.SimulationUpload;
 import org.exportpathways.web.Summaries;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -235,48 +233,14 @@ public final class SimulateCommand implements Callable<Integer> {
 	private void write(JsonMapper json, NotificationMapper mapper, SimulationRun run, LocalDate batchAsOf,
 			ProgressBar bar) throws IOException {
 		boolean asJson = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
-		List<InputError> errors = new ArrayList<>();
 		try (InputStream in = Files.newInputStream(sales);
-				SimulationUpload.Rows rows = SimulationUpload.rows(in, errors);
-				OutputStream file = Files.newOutputStream(out);
-				Writer text = new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8), 1 << 16);
-				JsonGenerator gen = asJson ? json.createGenerator(text) : null) {
-			ResultsCsv csv = asJson ? null : new ResultsCsv(text, run);
-			if (gen != null) {
-				gen.writeStartArray();
-			}
-			List<SimulationService.Sale> chunk = new ArrayList<>(SimulationService.CHUNK);
-			long first = 0;
-			boolean more = true;
-			while (more) {
-				more = rows.next();
-				if (more) {
-					chunk.add(mapper.sale(rows.sale(), batchAsOf));
+				OutputStream file = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
+				Writer text = asJson ? null : new OutputStreamWriter(file, StandardCharsets.UTF_8)) {
+			SimulationStream.run(in, batchAsOf, mapper, json, run, text, asJson ? file : null, (done) -> {
+				if (bar != null) {
+					bar.stepTo(done);
 				}
-				if (chunk.size() == SimulationService.CHUNK || (!more && !chunk.isEmpty())) {
-					run.accept(chunk, first, (row) -> {
-						try {
-							if (gen != null) {
-								json.writeValue(gen, mapper.row(row));
-							}
-							else {
-								csv.write(row);
-							}
-						}
-						catch (IOException ex) {
-							throw new UncheckedIOException(ex);
-						}
-					});
-					first += chunk.size();
-					if (bar != null) {
-						bar.stepTo(first);
-					}
-					chunk.clear();
-				}
-			}
-			if (gen != null) {
-				gen.writeEndArray();
-			}
+			}, () -> false);
 		}
 	}
 

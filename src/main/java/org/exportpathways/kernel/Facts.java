@@ -56,7 +56,7 @@ public final class Facts {
 	 */
 	public void parameter(String key, String id) {
 		Parameter p = data.parameter(id);
-		p.at(asOf).ifPresent((v) -> session.insert(new DatedValue(key, id, v.value(), p.citation(), v.since())));
+		p.at(asOf).ifPresent((v) -> session.insert(new DatedValue(key, id, v.value(), data.citation(id), v.since())));
 	}
 
 }

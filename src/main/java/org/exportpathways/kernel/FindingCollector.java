@@ -35,6 +35,8 @@ public final class FindingCollector {
 
 	private final Function<String, Optional<String>> countryNames;
 
+	private final boolean explaining;
+
 	/** A collector that names countries by their code only (no table given). */
 	public FindingCollector() {
 		this((code) -> Optional.empty());
@@ -45,7 +47,29 @@ public final class FindingCollector {
 	 * table).
 	 */
 	public FindingCollector(Function<String, Optional<String>> countryNames) {
+		this(countryNames, true);
+	}
+
+	private FindingCollector(Function<String, Optional<String>> countryNames, boolean explaining) {
 		this.countryNames = countryNames;
+		this.explaining = explaining;
+	}
+
+	/**
+	 * A collector for decisions whose findings nobody reads (a batch that keeps outcomes
+	 * only): {@code explain} answers null, so {@code insertLogical(findings.explain(..))}
+	 * inserts nothing (Drools ignores a null logical insertion) and the session holds no
+	 * explanation facts. Only for rules that insert their explanation straight away; a
+	 * rule that reads the explanation it made (e.g. {@code e.finding()}) needs a
+	 * collector that explains.
+	 */
+	public static FindingCollector silent(Function<String, Optional<String>> countryNames) {
+		return new FindingCollector(countryNames, false);
+	}
+
+	/** Whether {@code explain} makes explanations (false: {@link #silent}). */
+	public boolean explaining() {
+		return explaining;
 	}
 
 	/**
@@ -100,6 +124,9 @@ public final class FindingCollector {
 	 */
 	public Explanation explainItem(RuleContext kcontext, String itemId, String citation, String message,
 			LocalDate effectiveFrom, LocalDate effectiveTo) {
+		if (!explaining) {
+			return null;
+		}
 		Rule rule = kcontext.getRule();
 		Map<String, Object> meta = rule.getMetaData();
 		Object severity = meta.get("severity");
@@ -122,14 +149,42 @@ public final class FindingCollector {
 
 	/** The explanations that stand after firing, ordered as {@link #findings}. */
 	public static List<Explanation> explanations(KieSession session, RuleEngine engine) {
-		Collection<?> facts = session.getObjects(new ClassObjectFilter(Explanation.class));
+		return explanations(session.getObjects(new ClassObjectFilter(Explanation.class)), engine);
+	}
+
+	/**
+	 * {@code facts} (explanations) ordered as {@link #findings}: each rule's place in the
+	 * bundle looked up once, then sorted; duplicates (same item, rule and message) left
+	 * out.
+	 */
+	static List<Explanation> explanations(Collection<?> facts, RuleEngine engine) {
+		int n = facts.size();
+		if (n == 0) {
+			return List.of();
+		}
+		Explanation[] items = new Explanation[n];
+		int i = 0;
+		for (Object o : facts) {
+			Explanation e = (Explanation) o;
+			items[i++] = e;
+		}
+		Integer[] order = new Integer[n];
+		int[] ruleOrder = new int[n];
+		for (int k = 0; k < n; k++) {
+			order[k] = k;
+			ruleOrder[k] = engine.ruleOrder(items[k].finding().rule());
+		}
+		java.util.Arrays.sort(order,
+				Comparator.comparingInt((Integer k) -> ruleOrder[k]).thenComparingLong((k) -> items[k].sequence()));
 		java.util.Set<List<Object>> seen = new java.util.HashSet<>();
-		return facts.stream()
-			.map(Explanation.class::cast)
-			.sorted(Comparator.comparingInt((Explanation e) -> engine.ruleOrder(e.finding().rule()))
-				.thenComparingLong(Explanation::sequence))
-			.filter((e) -> seen.add(java.util.Arrays.asList(e.itemId(), e.finding().ruleId(), e.finding().message())))
-			.toList();
+		List<Explanation> out = new java.util.ArrayList<>(n);
+		for (Integer k : order) {
+			Explanation e = items[k];
+			if (seen.add(java.util.Arrays.asList(e.itemId(), e.finding().ruleId(), e.finding().message()))) {
+				out.add(e);
+			}
+		}
+		return java.util.Collections.unmodifiableList(out);
 	}
 
 }

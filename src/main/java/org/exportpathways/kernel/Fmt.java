@@ -2,8 +2,6 @@ package org.exportpathways.kernel;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.util.Locale;
 
@@ -13,15 +11,40 @@ public final class Fmt {
 	private Fmt() {
 	}
 
-	/** {@code $24,999,999} (cents shown only when present). */
+	/**
+	 * {@code $24,999,999} (cents shown only when present): two decimals, rounded half up,
+	 * when the amount has any; US grouping. Hand-written (no {@code DecimalFormat} per
+	 * call, it is in every threshold message); {@code FmtTests} holds it to the
+	 * {@code DecimalFormat} patterns {@code #,##0} and {@code #,##0.00}.
+	 */
 	public static String usd(BigDecimal amount) {
 		if (amount == null) {
 			return "unknown";
 		}
-		BigDecimal a = amount.stripTrailingZeros();
-		DecimalFormat f = new DecimalFormat(a.scale() > 0 ? "#,##0.00" : "#,##0",
-				DecimalFormatSymbols.getInstance(Locale.US));
-		return "$" + f.format(a.setScale(Math.max(0, Math.min(2, a.scale())), RoundingMode.HALF_UP));
+		int fraction = (amount.signum() != 0 && amount.stripTrailingZeros().scale() > 0) ? 2 : 0;
+		BigDecimal a = amount.setScale(fraction, RoundingMode.HALF_UP);
+		String digits = a.unscaledValue().abs().toString();
+		if (digits.length() <= fraction) {
+			digits = "0".repeat(fraction - digits.length() + 1) + digits;
+		}
+		int integer = digits.length() - fraction;
+		StringBuilder sb = new StringBuilder(digits.length() + digits.length() / 3 + 3);
+		sb.append('$');
+		if (a.signum() < 0) {
+			sb.append('-');
+		}
+		int first = integer % 3;
+		if (first == 0) {
+			first = 3;
+		}
+		sb.append(digits, 0, first);
+		for (int i = first; i < integer; i += 3) {
+			sb.append(',').append(digits, i, i + 3);
+		}
+		if (fraction > 0) {
+			sb.append('.').append(digits, integer, digits.length());
+		}
+		return sb.toString();
 	}
 
 	/** {@code 65%} (decimals shown only when present). */
@@ -64,14 +87,33 @@ public final class Fmt {
 			return "unknown";
 		}
 		String s = name.toString();
-		if (s.equals(s.toUpperCase(Locale.ROOT))) {
-			return s.toLowerCase(Locale.ROOT).replace('_', ' ');
+		String cached = WORDS.get(s);
+		if (cached != null) {
+			return cached;
 		}
-		return s.replace('.', ' ')
-			.replaceAll("([a-z0-9])([A-Z])", "$1 $2")
-			.toLowerCase(Locale.ROOT)
-			.transform(Fmt::acronyms);
+		String w;
+		if (s.equals(s.toUpperCase(Locale.ROOT))) {
+			w = s.toLowerCase(Locale.ROOT).replace('_', ' ');
+		}
+		else {
+			w = acronyms(CAMEL.matcher(s.replace('.', ' ')).replaceAll("$1 $2").toLowerCase(Locale.ROOT));
+		}
+		if (WORDS.size() >= WORDS_LIMIT) {
+			WORDS.clear();
+		}
+		WORDS.put(s, w);
+		return w;
 	}
+
+	private static final java.util.regex.Pattern CAMEL = java.util.regex.Pattern.compile("([a-z0-9])([A-Z])");
+
+	/**
+	 * {@link #words} by name: the names are field names and constants, few, and asked in
+	 * every explanation of a missing value.
+	 */
+	private static final java.util.Map<String, String> WORDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static final int WORDS_LIMIT = 1024;
 
 	/** Plain words for each name ({@link #words}), joined as a list. */
 	public static String wordList(java.util.Collection<?> names) {

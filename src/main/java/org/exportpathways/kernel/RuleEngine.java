@@ -116,6 +116,11 @@ public final class RuleEngine {
 		ks.getRepository().removeKieModule(rid);
 	}
 
+	/** A new session for the pool. */
+	private KieSession newSession() {
+		return kieBase.newKieSession();
+	}
+
 	private static String display(String kfsPath, List<String[]> pathMap) {
 		if (kfsPath == null) {
 			return "(bundle)";
@@ -151,9 +156,17 @@ public final class RuleEngine {
 	 * countries from {@code countryNames} (the bundle's countries table).
 	 */
 	public <T> T decide(Function<String, Optional<String>> countryNames, Function<KieSession, T> work) {
+		return decide(new FindingCollector(countryNames), work);
+	}
+
+	/**
+	 * As {@link #decide(Function)}, the session's global {@code findings} being
+	 * {@code findings} (e.g. {@link FindingCollector#silent}).
+	 */
+	public <T> T decide(FindingCollector findings, Function<KieSession, T> work) {
 		KieSession session = idle.poll();
 		if (session == null) {
-			session = kieBase.newKieSession();
+			session = newSession();
 		}
 		Recording recording = RECORDING.get();
 		FiringRecorder recorder = (recording != null) ? new FiringRecorder(recording.sink()) : null;
@@ -162,7 +175,7 @@ public final class RuleEngine {
 			if (recorder != null) {
 				session.addEventListener(recorder);
 			}
-			session.setGlobal("findings", new FindingCollector(countryNames));
+			session.setGlobal("findings", findings);
 			T result = work.apply(session);
 			decisions.incrementAndGet();
 			reusable = true;
@@ -174,6 +187,61 @@ public final class RuleEngine {
 			}
 			release(session, reusable);
 		}
+	}
+
+	/**
+	 * Runs {@code count} decisions one after another on one session of the pool, for a
+	 * batch: {@code work} gets the index and the session, which has a fresh collector
+	 * from {@code findings} for each decision and is reset between two of them, so the
+	 * facts of two decisions never meet (as with {@link #decide(Function)}, only without
+	 * returning the session to the pool in between). When {@code work} throws, the
+	 * session is disposed and the exception propagates.
+	 */
+	public void decideEach(int count, Supplier<FindingCollector> findings, IndexedWork work) {
+		if (count == 0) {
+			return;
+		}
+		KieSession session = idle.poll();
+		if (session == null) {
+			session = newSession();
+		}
+		Recording recording = RECORDING.get();
+		FiringRecorder recorder = (recording != null) ? new FiringRecorder(recording.sink()) : null;
+		boolean reusable = false;
+		try {
+			if (recorder != null) {
+				session.addEventListener(recorder);
+			}
+			for (int i = 0; i < count; i++) {
+				if (i > 0) {
+					// a reset drops the session's listeners too
+					((StatefulKnowledgeSessionImpl) session).reset();
+					if (recorder != null) {
+						session.addEventListener(recorder);
+					}
+				}
+				session.setGlobal("findings", findings.get());
+				work.decide(i, session);
+				decisions.incrementAndGet();
+			}
+			reusable = true;
+		}
+		finally {
+			if (recorder != null) {
+				session.removeEventListener(recorder);
+			}
+			release(session, reusable);
+		}
+	}
+
+	/**
+	 * One decision of a batch ({@link #decideEach}): index {@code i} on {@code session}.
+	 */
+	@FunctionalInterface
+	public interface IndexedWork {
+
+		void decide(int i, KieSession session);
+
 	}
 
 	/** What {@link #recordFirings} collects into, for the current thread. */

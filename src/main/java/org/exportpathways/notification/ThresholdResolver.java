@@ -5,10 +5,14 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.exportpathways.notification.Channel;
 import org.exportpathways.domain.InvalidInputException;
@@ -24,6 +28,11 @@ import org.exportpathways.bundle.ReferenceData;
  * are parameters at
  * {@code congressional-notification/thresholds/<channel>/<tier>/<kind>}; a scenario
  * transforms the statutory amounts, never the rules.
+ * <p>
+ * Resolved sets are cached per channel, scenario and date interval (the dates between two
+ * effective dates of the channel's thresholds, over which every threshold is constant): a
+ * batch of sales under a few scenarios resolves each set once. The cache is bounded; a
+ * failure (e.g. no CPI-U for a year) is never cached.
  */
 public final class ThresholdResolver {
 
@@ -35,6 +44,23 @@ public final class ThresholdResolver {
 	private final ReferenceData data;
 
 	private final List<Slot> slots = new ArrayList<>();
+
+	/** Per channel, the effective dates of its thresholds, ascending. */
+	private final Map<Channel, LocalDate[]> boundaries = new EnumMap<>(Channel.class);
+
+	/**
+	 * A resolved set: channel, start of the date interval (null: before the first),
+	 * scenario.
+	 */
+	private record Key(Channel channel, LocalDate from, Scenario scenario) {
+	}
+
+	/**
+	 * Bound of the cache: past it the cache starts afresh (scenarios come from requests).
+	 */
+	static final int CACHE_LIMIT = 4096;
+
+	private final Map<Key, List<Threshold>> cache = new ConcurrentHashMap<>();
 
 	public ThresholdResolver(ReferenceData data) {
 		this.data = data;
@@ -55,14 +81,55 @@ public final class ThresholdResolver {
 			}
 		}
 		slots.sort(Comparator.comparing(Slot::channel).thenComparing(Slot::tier).thenComparing(Slot::kind));
+		for (Channel channel : Channel.values()) {
+			TreeSet<LocalDate> dates = new TreeSet<>();
+			for (Slot slot : slots) {
+				if (slot.channel() == channel) {
+					slot.parameter().values().forEach((v) -> dates.add(v.effectiveFrom()));
+				}
+			}
+			boundaries.put(channel, dates.toArray(new LocalDate[0]));
+		}
 	}
 
 	private static String constant(String slug) {
 		return slug.replace('-', '_').toUpperCase(Locale.ROOT);
 	}
 
-	/** Thresholds for the channel on the date under the scenario (already checked). */
+	/**
+	 * Thresholds for the channel on the date under the scenario (already checked), an
+	 * unmodifiable list; {@code field} is the JSON path of the scenario, named by the
+	 * errors.
+	 */
 	public List<Threshold> resolve(Channel channel, LocalDate date, Scenario scenario, String field) {
+		Key key = new Key(channel, intervalStart(channel, date), scenario);
+		List<Threshold> cached = cache.get(key);
+		if (cached != null) {
+			return cached;
+		}
+		List<Threshold> resolved = List.copyOf(compute(channel, date, scenario, field));
+		if (cache.size() >= CACHE_LIMIT) {
+			cache.clear();
+		}
+		cache.put(key, resolved);
+		return resolved;
+	}
+
+	/**
+	 * The latest effective date of the channel's thresholds on or before {@code date}.
+	 */
+	private LocalDate intervalStart(Channel channel, LocalDate date) {
+		LocalDate[] dates = boundaries.get(channel);
+		int i = Arrays.binarySearch(dates, date);
+		if (i >= 0) {
+			return dates[i];
+		}
+		int before = -i - 2;
+		return (before >= 0) ? dates[before] : null;
+	}
+
+	/** The set resolved afresh for the date, bypassing the cache (tests compare both). */
+	List<Threshold> compute(Channel channel, LocalDate date, Scenario scenario, String field) {
 		List<Threshold> out = new ArrayList<>();
 		for (Slot slot : slots) {
 			if (slot.channel() != channel) {

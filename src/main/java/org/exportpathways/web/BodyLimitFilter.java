@@ -43,15 +43,6 @@ class BodyLimitFilter extends OncePerRequestFilter {
 		String setting = job ? "exportpathways.limits.job-body-bytes"
 				: simulation ? "exportpathways.limits.simulation-body-bytes" : "exportpathways.limits.body-bytes";
 		long declared = request.getContentLengthLong();
-		if (upload && !job && declared < 0) {
-			// the container parses an upload itself, past this filter's counting: only a
-			// batch job's upload may be chunked (bounded by spring.servlet.multipart.*)
-			Problems.LIMIT_EXCEEDED.write(response, 411,
-					"A multipart upload here must declare its Content-Length (" + setting + "); send larger batches to "
-							+ NotificationsApi.PATH_CREATE_SIMULATION_JOB + ".",
-					new InputError("$", "no Content-Length"), null);
-			return;
-		}
 		if (declared > limit) {
 			Problems.LIMIT_EXCEEDED.write(response, 413, tooLarge(limit, setting), new InputError("$", tooLarge(limit)),
 					null);

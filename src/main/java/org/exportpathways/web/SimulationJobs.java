@@ -1,5 +1,6 @@
 package org.exportpathways.web;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +44,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -305,46 +305,11 @@ public class SimulationJobs implements DisposableBean {
 			Analysis analysis = (job.spec.analysis() != null)
 					? mapper.analysis(json.readValue(job.spec.analysis(), AnalysisDto.class)) : Analysis.NONE;
 			SimulationRun run = bundle.simulations().start(scenarios, analysis);
-			List<org.exportpathways.domain.InputError> errors = new ArrayList<>();
 			try (InputStream in = Files.newInputStream(job.dir.resolve("sales.csv"));
-					SimulationUpload.Rows rows = SimulationUpload.rows(in, errors);
 					Writer csv = Files.newBufferedWriter(csvPart, StandardCharsets.UTF_8);
-					OutputStream jsonOut = Files.newOutputStream(jsonPart);
-					JsonGenerator gen = json.createGenerator(jsonOut)) {
-				ResultsCsv results = new ResultsCsv(csv, run);
-				gen.writeStartArray();
-				List<SimulationService.Sale> chunk = new ArrayList<>(SimulationService.CHUNK);
-				long first = 0;
-				while (true) {
-					boolean more = rows.next();
-					if (more) {
-						if (rows.sale() == null) {
-							throw new IllegalStateException("spooled row " + rows.index() + " unreadable: " + errors);
-						}
-						chunk.add(mapper.sale(rows.sale(), job.spec.asOf()));
-					}
-					if (chunk.size() == SimulationService.CHUNK || (!more && !chunk.isEmpty())) {
-						if (job.cancelled) {
-							throw new Cancelled();
-						}
-						run.accept(chunk, first, (row) -> {
-							try {
-								results.write(row);
-								json.writeValue(gen, mapper.row(row));
-							}
-							catch (IOException ex) {
-								throw new java.io.UncheckedIOException(ex);
-							}
-						});
-						first += chunk.size();
-						job.processed.set(first);
-						chunk.clear();
-					}
-					if (!more) {
-						break;
-					}
-				}
-				gen.writeEndArray();
+					OutputStream jsonOut = new BufferedOutputStream(Files.newOutputStream(jsonPart), 1 << 16)) {
+				SimulationStream.run(in, job.spec.asOf(), mapper, json, run, csv, jsonOut, job.processed::set,
+						() -> job.cancelled);
 			}
 			Files.move(csvPart, job.dir.resolve("results.csv"), StandardCopyOption.REPLACE_EXISTING,
 					StandardCopyOption.ATOMIC_MOVE);
@@ -363,7 +328,7 @@ public class SimulationJobs implements DisposableBean {
 				finish(job, State.DONE);
 			}
 		}
-		catch (Cancelled ex) {
+		catch (Cancelled | SimulationStream.Stopped ex) {
 			finish(job, State.CANCELLED);
 		}
 		catch (InvalidInputException ex) {

@@ -18,6 +18,7 @@ import org.exportpathways.api.model.SimulationRequestDto;
 import org.exportpathways.api.model.SimulationSaleDto;
 import org.exportpathways.domain.InputError;
 import org.exportpathways.domain.InvalidInputException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
@@ -95,6 +96,13 @@ public class SimulationUpload {
 	 * problem found.
 	 */
 	SimulationRequestDto read(MultipartFile sales, String scenarios, String analysis, LocalDate asOf) {
+		if (sales.getSize() > limits.simulationBodyBytes()) {
+			// a chunked upload (no Content-Length) is parsed by the container up to the
+			// batch job's limit: the synchronous limit is checked here
+			throw new LimitExceededException(HttpStatus.CONTENT_TOO_LARGE, "sales",
+					"exportpathways.limits.simulation-body-bytes", "the CSV file is larger than "
+							+ limits.simulationBodyBytes() + " bytes (larger batches belong to batch jobs)");
+		}
 		List<InputError> errors = new ArrayList<>();
 		SimulationRequestDto request = new SimulationRequestDto().asOf(asOf);
 		request.setScenarios(scenarios(scenarios, errors));

@@ -16,7 +16,6 @@ import org.exportpathways.TestBundle;
 import org.exportpathways.bundle.DatedRecord;
 import org.exportpathways.bundle.ReferenceData;
 import org.exportpathways.kernel.DecisionExecutor;
-import org.exportpathways.notification.NotificationFacts.ThresholdTest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,53 +42,93 @@ class NotificationDifferentialTests {
 	static final ReferenceNotification MUTANT = new ReferenceNotification(DATA,
 			ReferenceNotification.Mutation.MDE_STRICTLY_ABOVE);
 
+	/** Sales per chunk of the batch path ({@code Kernel.decideAll}). */
+	static final int CHUNK = 1000;
+
+	/**
+	 * Every sale goes through both paths: one decision ({@code decideChecked}, with
+	 * findings) and the batch entry point ({@code decideAll}, a chunk of sales on one
+	 * session, without findings). Both must agree with the reference, and with each other
+	 * on everything but the findings (review period, tier, recipient group, missing
+	 * values, thresholds): facts of two sales of a chunk never meet.
+	 */
 	@Test
 	void theRulesAgreeWithTheReferenceOnEveryGeneratedSaleAndAMutantIsCaught() {
 		Generator generator = new Generator(DATA);
 		AtomicLong mismatches = new AtomicLong();
+		AtomicLong batchMismatches = new AtomicLong();
 		AtomicLong mutantMismatches = new AtomicLong();
 		AtomicLong required = new AtomicLong();
 		AtomicLong undetermined = new AtomicLong();
 		ConcurrentLinkedQueue<String> examples = new ConcurrentLinkedQueue<>();
 		long t0 = System.nanoTime();
+		int chunks = (SALES + CHUNK - 1) / CHUNK;
 		try (DecisionExecutor executor = new DecisionExecutor(Runtime.getRuntime().availableProcessors(), 64)) {
-			executor.forEach(SALES, (i) -> {
-				NotificationRequest request = generator.request(i);
-				List<Threshold> thresholds = THRESHOLDS.resolve(request.sale().channel(), request.asOf(),
-						request.scenario(), "scenario");
-				NotificationResult rules = TestBundle.KERNEL.decideChecked(TestBundle.NOTIFICATIONS, request, "");
-				List<String> triggered = rules.triggeredBy().stream().map(ThresholdTest::tier).toList().isEmpty()
-						? List.of() : rules.triggeredBy().stream().map((t) -> t.tier() + "/" + t.kind()).toList();
-				ReferenceNotification.Answer ref = REFERENCE.decide(request.sale(), thresholds);
-				if (ref.outcome() != rules.outcome() || !ref.triggeredBy().equals(triggered)) {
-					mismatches.incrementAndGet();
-					if (examples.size() < 5) {
-						examples.add(request + " rules=" + rules.outcome() + triggered + " reference=" + ref);
+			executor.forEach(chunks, (c) -> {
+				int from = c * CHUNK;
+				List<NotificationRequest> requests = new ArrayList<>();
+				for (int i = from; i < Math.min(SALES, from + CHUNK); i++) {
+					requests.add(generator.request(i));
+				}
+				List<NotificationResult> batch = TestBundle.KERNEL.decideAll(TestBundle.NOTIFICATIONS, requests,
+						(i) -> "sales[" + (from + i) + "].", false);
+				for (int k = 0; k < requests.size(); k++) {
+					NotificationRequest request = requests.get(k);
+					List<Threshold> thresholds = THRESHOLDS.resolve(request.sale().channel(), request.asOf(),
+							request.scenario(), "scenario");
+					NotificationResult rules = TestBundle.KERNEL.decideChecked(TestBundle.NOTIFICATIONS, request, "");
+					List<String> triggered = triggered(rules);
+					ReferenceNotification.Answer ref = REFERENCE.decide(request.sale(), thresholds);
+					if (ref.outcome() != rules.outcome() || !ref.triggeredBy().equals(triggered)) {
+						mismatches.incrementAndGet();
+						if (examples.size() < 5) {
+							examples.add(request + " rules=" + rules.outcome() + triggered + " reference=" + ref);
+						}
 					}
-				}
-				ReferenceNotification.Answer mutant = MUTANT.decide(request.sale(), thresholds);
-				if (mutant.outcome() != rules.outcome() || !mutant.triggeredBy().equals(triggered)) {
-					mutantMismatches.incrementAndGet();
-				}
-				if (rules.outcome() == Outcome.REQUIRED) {
-					required.incrementAndGet();
-				}
-				else if (rules.outcome() == Outcome.UNDETERMINED) {
-					undetermined.incrementAndGet();
+					NotificationResult fromBatch = batch.get(k);
+					if (!withoutFindings(fromBatch).equals(withoutFindings(rules)) || !fromBatch.findings().isEmpty()) {
+						batchMismatches.incrementAndGet();
+						if (examples.size() < 5) {
+							examples.add(request + " batch=" + fromBatch + " single=" + rules);
+						}
+					}
+					ReferenceNotification.Answer mutant = MUTANT.decide(request.sale(), thresholds);
+					if (mutant.outcome() != rules.outcome() || !mutant.triggeredBy().equals(triggered)) {
+						mutantMismatches.incrementAndGet();
+					}
+					if (rules.outcome() == Outcome.REQUIRED) {
+						required.incrementAndGet();
+					}
+					else if (rules.outcome() == Outcome.UNDETERMINED) {
+						undetermined.incrementAndGet();
+					}
 				}
 			});
 		}
 		double seconds = (System.nanoTime() - t0) / 1e9;
-		System.out.printf(
-				"NotificationDifferentialTests: %d sales in %.1f s; REQUIRED %d, UNDETERMINED %d; "
-						+ "mismatches %d; mutant (MDE strictly above) mismatches %d%n",
-				SALES, seconds, required.get(), undetermined.get(), mismatches.get(), mutantMismatches.get());
-		assertThat(examples).as("sales where the rules and the reference disagree").isEmpty();
+		System.out
+			.printf("NotificationDifferentialTests: %d sales, each one decision and in a batch, in %.1f s; REQUIRED %d, "
+					+ "UNDETERMINED %d; mismatches %d, batch vs single %d; mutant (MDE strictly above) mismatches %d%n",
+					SALES, seconds, required.get(), undetermined.get(), mismatches.get(), batchMismatches.get(),
+					mutantMismatches.get());
+		assertThat(examples).as("sales where the rules and the reference (or the two paths) disagree").isEmpty();
 		assertThat(mismatches.get()).isZero();
+		assertThat(batchMismatches.get()).isZero();
 		assertThat(mutantMismatches.get()).as("a mutated comparison is caught").isPositive();
 		assertThat(required.get()).as("the generator reaches every outcome").isPositive();
 		assertThat(undetermined.get()).isPositive();
 		assertThat(SALES - required.get() - undetermined.get()).isPositive();
+	}
+
+	private static List<String> triggered(NotificationResult rules) {
+		return rules.triggeredBy().stream().map((t) -> t.tier() + "/" + t.kind()).toList();
+	}
+
+	/** The result with its findings left out (the batch path makes none). */
+	private static NotificationResult withoutFindings(NotificationResult r) {
+		return new NotificationResult(r.outcome(), r.section(), r.reviewPeriodDays(), r.reviewWaived(),
+				r.recipientGroup(), r.thresholdTier(), r.thresholds(), r.triggeredBy(), r.missing(), List.of(),
+				r.asOf(), r.scenario());
 	}
 
 	/** Deterministic sales: the i-th sale is the same on every run and thread. */

@@ -24,7 +24,7 @@ import static org.hamcrest.Matchers.notNullValue;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "exportpathways.limits.job-body-bytes=300000", "exportpathways.limits.job-sales=3000",
-				"exportpathways.jobs.queue=1" })
+				"exportpathways.limits.simulation-body-bytes=200000", "exportpathways.jobs.queue=1" })
 class JobLimitsIntegrationTests {
 
 	static final String JOBS = "/v1/notifications/simulations/jobs";
@@ -56,6 +56,20 @@ class JobLimitsIntegrationTests {
 			.statusCode(413)
 			.contentType("application/problem+json")
 			.body("detail", containsString("exportpathways.limits.job-body-bytes"));
+	}
+
+	@Test
+	void aChunkedSynchronousUploadOverItsLimitIs413Too() {
+		// byte-array parts go chunked: the container parses them up to the job's limit,
+		// the
+		// synchronous limit is checked on the part
+		given().multiPart("sales", "s.csv", csv(7000), "text/csv")
+			.multiPart("scenarios", SCENARIOS, "application/json")
+			.post("/v1/notifications/simulations")
+			.then()
+			.statusCode(413)
+			.contentType("application/problem+json")
+			.body("detail", containsString("exportpathways.limits.simulation-body-bytes"));
 	}
 
 	@Test

@@ -243,21 +243,6 @@ class SimulationJobApiIntegrationTests {
 	}
 
 	@Test
-	void aChunkedUploadIsRefusedWith411ExceptByABatchJob() throws Exception {
-		// REST Assured sends byte-array parts chunked: the container would parse them
-		// past
-		// the body counter, so only a job (bounded by its own limit) takes them
-		given().multiPart("sales", "sales.csv", Files.readAllBytes(SAMPLE), "text/csv")
-			.multiPart("scenarios", scenarios(), "application/json")
-			.post("/v1/notifications/simulations")
-			.then()
-			.statusCode(411)
-			.contentType("application/problem+json")
-			.body("detail", containsString("must declare its Content-Length"));
-		assertThat(submitCsv(Files.readAllBytes(SAMPLE), scenarios(), null).statusCode()).isEqualTo(202);
-	}
-
-	@Test
 	void unknownJobsAre404AndUnfinishedResultsOrFinishedCancelsAre409() throws Exception {
 		problem404(given().get(JOBS + "/no-such-job").then());
 		problem404(given().delete(JOBS + "/no-such-job").then());
