@@ -146,6 +146,11 @@ public final class ReferenceData {
 		return rows;
 	}
 
+	/** The names of the reference tables, sorted. */
+	public List<String> tableNames() {
+		return tables.keySet().stream().sorted().toList();
+	}
+
 	public Parameter parameter(String id) {
 		Parameter p = parameters.get(id);
 		if (p == null) {
