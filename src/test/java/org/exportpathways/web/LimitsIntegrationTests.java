@@ -250,7 +250,7 @@ class LimitsIntegrationTests {
 		given().get("/actuator/info")
 			.then()
 			.statusCode(200)
-			.body("versions.api", equalTo("1.0.0"))
+			.body("versions.api", equalTo("1.1.0"))
 			.body("versions.rules", startsWith("1."))
 			.body("versions.app", not(org.hamcrest.Matchers.emptyString()));
 		post(EVALUATIONS, "{\"channel\":\"FMS\",\"recipient\":\"DE\",\"asOf\":\"2026-11-25\",\"totalValue\":1}")
