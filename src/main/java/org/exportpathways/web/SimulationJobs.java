@@ -46,6 +46,8 @@ import org.exportpathways.rollout.ActiveBundle;
 import org.exportpathways.rollout.Snapshot;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -82,7 +84,7 @@ public class SimulationJobs implements DisposableBean {
 	/** A job as saved in {@code job.json}. */
 	public record Saved(Spec spec, State state, long processed, Instant startedAt, Instant finishedAt,
 			String rulesetVersion, String summary, SimulationTotalsDto totals, String failure, String decisionId,
-			String resultsCsvSha256, String resultsJsonSha256, long pid) {
+			String resultsCsvSha256, String resultsJsonSha256, String owner) {
 	}
 
 	private static final class Job {
@@ -122,7 +124,7 @@ public class SimulationJobs implements DisposableBean {
 
 		Saved saved() {
 			return new Saved(spec, state, processed.get(), startedAt, finishedAt, rulesetVersion, summary, totals,
-					failure, decisionId, resultsCsvSha256, resultsJsonSha256, ProcessHandle.current().pid());
+					failure, decisionId, resultsCsvSha256, resultsJsonSha256, OWNER);
 		}
 
 	}
@@ -136,6 +138,33 @@ public class SimulationJobs implements DisposableBean {
 	}
 
 	static final String PATH = "/v1/notifications/simulations/jobs/";
+
+	/**
+	 * This process: its id and start time (a restarted container's process may get the
+	 * same id, never the same start).
+	 */
+	static final String OWNER = owner(ProcessHandle.current());
+
+	private static String owner(ProcessHandle p) {
+		return p.pid() + "@" + p.info().startInstant().map(Instant::toString).orElse("?");
+	}
+
+	private static boolean alive(String owner) {
+		if (owner == null) {
+			return false;
+		}
+		try {
+			long pid = Long.parseLong(owner.substring(0, owner.indexOf('@')));
+			return ProcessHandle.of(pid)
+				.filter(ProcessHandle::isAlive)
+				.map(SimulationJobs::owner)
+				.map(owner::equals)
+				.orElse(false);
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
 
 	private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
@@ -197,8 +226,21 @@ public class SimulationJobs implements DisposableBean {
 					}
 					continue;
 				}
-				Saved s = json.readValue(file.toFile(), Saved.class);
-				if (ProcessHandle.of(s.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+				Saved s;
+				try {
+					// read leniently: a file written by another version still names its
+					// job
+					s = json.readerFor(Saved.class)
+						.without(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+						.readValue(file.toFile());
+				}
+				catch (RuntimeException ex) {
+					// one unreadable job must not stop the service: it is left where it
+					// is
+					log.warn("Simulation job folder " + dir + " has an unreadable job.json; left as it is", ex);
+					continue;
+				}
+				if (alive(s.owner())) {
 					// another live process (or another application in this one) owns it
 					continue;
 				}
@@ -224,10 +266,25 @@ public class SimulationJobs implements DisposableBean {
 		}
 		again.sort(Comparator.comparing((Job j) -> j.spec.createdAt()));
 		for (Job job : again) {
-			log.info("Running again simulation job " + job.spec.jobId() + ", accepted before the last stop");
 			save(job);
+		}
+		resumable.addAll(again);
+	}
+
+	/** Jobs accepted before the last stop, run again once the application is ready. */
+	private final List<Job> resumable = new ArrayList<>();
+
+	/**
+	 * Runs again the jobs found unfinished, once the application is ready (its records
+	 * schema migrated, its bundle loaded): never from the constructor.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	public void resume() {
+		for (Job job : resumable) {
+			log.info("Running again simulation job " + job.spec.jobId() + ", accepted before the last stop");
 			runner.execute(() -> run(job));
 		}
+		resumable.clear();
 	}
 
 	/** A new job's folder, for the intake to spool into. */
