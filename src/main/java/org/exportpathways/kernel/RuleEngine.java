@@ -164,29 +164,11 @@ public final class RuleEngine {
 	 * {@code findings} (e.g. {@link FindingCollector#silent}).
 	 */
 	public <T> T decide(FindingCollector findings, Function<KieSession, T> work) {
-		KieSession session = idle.poll();
-		if (session == null) {
-			session = newSession();
-		}
-		Recording recording = RECORDING.get();
-		FiringRecorder recorder = (recording != null) ? new FiringRecorder(recording.sink()) : null;
-		boolean reusable = false;
-		try {
-			if (recorder != null) {
-				session.addEventListener(recorder);
-			}
-			session.setGlobal("findings", findings);
-			T result = work.apply(session);
-			decisions.incrementAndGet();
-			reusable = true;
-			return result;
-		}
-		finally {
-			if (recorder != null) {
-				session.removeEventListener(recorder);
-			}
-			release(session, reusable);
-		}
+		Object[] result = new Object[1];
+		decideEach(1, () -> findings, (i, session) -> result[0] = work.apply(session));
+		@SuppressWarnings("unchecked")
+		T decided = (T) result[0];
+		return decided;
 	}
 
 	/**
